@@ -1,0 +1,38 @@
+package io.reasoner.protocol;
+
+/**
+ * One ordered piece of a request's output, on {@link ReasoningTopic#CHUNKS}.
+ *
+ * <p>For each request, {@code seq} starts at 0 and increases by one per chunk with no gaps, so a reader can
+ * detect a missing or repeated chunk and resume after the last one it saw. A chunk's text never ends inside a
+ * multi-byte UTF-8 character.
+ *
+ * @param requestId      the request
+ * @param seq            position of this chunk in the request's stream, from 0
+ * @param phase          whether the text is thinking or answer
+ * @param text           the text delta
+ * @param thinkingTokens thinking tokens produced so far, this chunk included
+ * @param answerTokens   answer tokens produced so far, this chunk included
+ */
+public record ReasoningChunk(
+        String requestId,
+        long seq,
+        Phase phase,
+        String text,
+        int thinkingTokens,
+        int answerTokens) implements ReasoningEvent {
+
+    public ReasoningChunk {
+        Checks.notBlank("requestId", requestId);
+        Checks.atLeast("seq", seq, 0);
+        Checks.notNull("phase", phase);
+        Checks.notNull("text", text);
+        Checks.atLeast("thinkingTokens", thinkingTokens, 0);
+        Checks.atLeast("answerTokens", answerTokens, 0);
+    }
+
+    @Override
+    public String key() {
+        return requestId;
+    }
+}

@@ -1,0 +1,103 @@
+package io.reasoner.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    private static ReasoningRequest request() {
+        return new ReasoningRequest("r-1", "acme", null, "Once upon a time", Budget.of(32, 16),
+                new Sampling(0.7, 0.9, 42L), Priority.BATCH, 1_700_000_000_000L, Map.of("k", "v"), 1L);
+    }
+
+    @Test
+    void everyEventType_roundTripsUnchanged() {
+        ReasoningEvent[] events = {
+                request(),
+                new ReasoningChunk("r-1", 3, Phase.ANSWER, "ball.", 32, 4),
+                new ReasoningResult("r-1", "acme", ResultStatus.DONE, "t", "a", FinishReason.STOP,
+                        new Usage(1, 32, 4), Budget.of(32, 16), 5, null, "m", Map.of(), 9L),
+                new ControlCommand("r-1", "acme", ControlCommand.Action.CANCEL, "user", 2L),
+                new WorkerStats("w-1", "m", "cpu", 1, 4, 123.5, 0, 3L),
+                new BudgetPolicy(Priority.INTERACTIVE, 0.5, 128, 1, "load", Map.of("wait", 1.5), 4L),
+        };
+        for (ReasoningEvent event : events) {
+            assertThat(codec.decode(codec.encode(event), event.getClass())).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void encode_writesTypeAndVersionEnvelopeAndLowerCaseEnums() {
+        String json = codec.encodeToString(new ReasoningChunk("r-1", 0, Phase.THINKING, "Once", 1, 0));
+
+        assertThat(json).startsWith("{\"type\":\"ReasoningChunk\",\"version\":1,")
+                .contains("\"phase\":\"thinking\"", "\"seq\":0", "\"thinkingTokens\":1", "\"answerTokens\":0");
+    }
+
+    @Test
+    void decode_acceptsMinimalExternalRequestWithoutEnvelopeAndAppliesDefaults() {
+        String json = """
+                {"requestId":"ext-1","prompt":"Hi","budget":{"maxThinkingTokens":8,"maxAnswerTokens":8},
+                 "createdAtMs":0,"someFutureField":true}
+                """;
+
+        ReasoningRequest decoded = codec.decode(json.getBytes(StandardCharsets.UTF_8), ReasoningRequest.class);
+
+        assertThat(decoded.tenant()).isEqualTo("default");
+        assertThat(decoded.priority()).isEqualTo(Priority.INTERACTIVE);
+        assertThat(decoded.sampling().greedy()).isTrue();
+        assertThat(decoded.budget().extensionText()).isEqualTo("Wait");
+        assertThat(decoded.budget().forcedAnswerPrefix()).isEqualTo("Final Answer:");
+    }
+
+    @Test
+    void decode_rejectsOutOfRangeBudgetNamingFieldAndRange() {
+        String json = """
+                {"requestId":"x","prompt":"Hi","budget":{"maxThinkingTokens":-5,"maxAnswerTokens":8},"createdAtMs":0}
+                """;
+
+        assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8), ReasoningRequest.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("maxThinkingTokens must be in [0, 32768], was -5");
+    }
+
+    @Test
+    void decode_rejectsGarbageWrongTypeAndFutureVersion() {
+        assertThatThrownBy(() -> codec.decode(new byte[] {(byte) 0xff, 0x00, 0x7b}, ReasoningRequest.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> codec.decode("[1]".getBytes(StandardCharsets.UTF_8), ReasoningRequest.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("JSON object");
+        byte[] chunk = codec.encode(new ReasoningChunk("r", 0, Phase.THINKING, "", 0, 0));
+        assertThatThrownBy(() -> codec.decode(chunk, ReasoningRequest.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("expected type ReasoningRequest");
+        String future = "{\"type\":\"ReasoningChunk\",\"version\":99,\"requestId\":\"r\",\"seq\":0,"
+                + "\"phase\":\"thinking\",\"text\":\"\",\"thinkingTokens\":0,\"answerTokens\":0}";
+        assertThatThrownBy(() -> codec.decode(future.getBytes(StandardCharsets.UTF_8), ReasoningChunk.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("version must be in [1, 1]");
+    }
+
+    @Test
+    void decode_rejectsMissingRequiredFields() {
+        assertThatThrownBy(() -> codec.decode("{\"requestId\":\"r\"}".getBytes(StandardCharsets.UTF_8),
+                ReasoningRequest.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("invalid event");
+        assertThatThrownBy(() -> codec.decode(null, ReasoningRequest.class))
+                .isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
+    void topics_areUniqueAndPolicyTopicIsCompacted() {
+        assertThat(ReasoningTopic.values()).extracting(ReasoningTopic::topicName).doesNotHaveDuplicates()
+                .allMatch(name -> name.startsWith("reasoning."));
+        assertThat(ReasoningTopic.BUDGET_POLICY.cleanupPolicy()).isEqualTo(ReasoningTopic.CleanupPolicy.COMPACT);
+        assertThat(ReasoningTopic.CHUNKS.cleanupPolicy()).isEqualTo(ReasoningTopic.CleanupPolicy.DELETE);
+    }
+}
