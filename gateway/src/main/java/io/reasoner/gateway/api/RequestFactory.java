@@ -1,0 +1,76 @@
+package io.reasoner.gateway.api;
+
+import java.time.Clock;
+import java.util.Locale;
+
+import io.reasoner.gateway.GatewayProperties;
+import io.reasoner.protocol.Budget;
+import io.reasoner.protocol.Priority;
+import io.reasoner.protocol.ReasoningRequest;
+import io.reasoner.protocol.Sampling;
+
+/**
+ * Turns an HTTP body into a protocol request: fills defaults and lets the protocol records validate. Invalid
+ * values throw {@link IllegalArgumentException} naming the field and its allowed range.
+ */
+final class RequestFactory {
+
+    private final GatewayProperties properties;
+    private final RequestIds ids;
+    private final Clock clock;
+
+    RequestFactory(GatewayProperties properties, RequestIds ids, Clock clock) {
+        this.properties = properties;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    ReasoningRequest create(CreateReasoningBody body, String tenant) {
+        if (body == null) {
+            throw new IllegalArgumentException("request body must be a JSON object");
+        }
+        if (body.prompt() == null || body.prompt().isBlank()) {
+            throw new IllegalArgumentException("prompt must not be empty");
+        }
+        return new ReasoningRequest(ids.next(), tenant, body.model(), body.prompt(), budget(body.budget()),
+                sampling(body.sampling()), priority(body.priority()), body.deadlineMs(), body.metadata(),
+                clock.millis());
+    }
+
+    private Budget budget(CreateReasoningBody.BudgetBody body) {
+        if (body == null) {
+            return Budget.of(properties.defaultMaxThinkingTokens(), properties.defaultMaxAnswerTokens());
+        }
+        return new Budget(
+                orDefault(body.maxThinkingTokens(), properties.defaultMaxThinkingTokens()),
+                orDefault(body.minThinkingTokens(), 0),
+                orDefault(body.extensions(), 0),
+                body.extensionText(),
+                body.forcedAnswerPrefix(),
+                orDefault(body.maxAnswerTokens(), properties.defaultMaxAnswerTokens()));
+    }
+
+    private static Sampling sampling(CreateReasoningBody.SamplingBody body) {
+        if (body == null) {
+            return Sampling.GREEDY;
+        }
+        return new Sampling(body.temperature() == null ? 0.0 : body.temperature(),
+                body.topP() == null ? 1.0 : body.topP(), body.seed());
+    }
+
+    private static Priority priority(String value) {
+        if (value == null) {
+            return Priority.INTERACTIVE;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "interactive" -> Priority.INTERACTIVE;
+            case "batch" -> Priority.BATCH;
+            default -> throw new IllegalArgumentException(
+                    "priority must be one of [interactive, batch], was " + value);
+        };
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+}

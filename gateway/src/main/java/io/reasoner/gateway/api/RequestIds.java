@@ -1,0 +1,20 @@
+package io.reasoner.gateway.api;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Unguessable request ids: 128 bits from a {@link SecureRandom}, hex-encoded with a readable prefix. */
+final class RequestIds {
+
+    private final SecureRandom random;
+
+    RequestIds(SecureRandom random) {
+        this.random = random;
+    }
+
+    String next() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return "rsn_" + HexFormat.of().formatHex(bytes);
+    }
+}

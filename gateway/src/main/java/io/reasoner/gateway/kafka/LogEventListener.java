@@ -1,0 +1,69 @@
+package io.reasoner.gateway.kafka;
+
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+
+import io.reasoner.gateway.stream.RequestRegistry;
+import io.reasoner.protocol.EventCodec;
+import io.reasoner.protocol.ReasoningChunk;
+import io.reasoner.protocol.ReasoningRequest;
+import io.reasoner.protocol.ReasoningResult;
+import io.reasoner.protocol.ReasoningTopic;
+
+/**
+ * Feeds the registry from the request, chunk and result topics. Each gateway instance reads every partition
+ * under its own consumer group, from the end of the log at start-up. It reports ready only once its partitions
+ * are assigned, so a request accepted after readiness never has chunks this instance misses.
+ */
+public class LogEventListener implements ConsumerSeekAware, HealthIndicator {
+
+    private final RequestRegistry registry;
+    private final EventCodec codec;
+    private final AtomicBoolean assigned = new AtomicBoolean();
+
+    public LogEventListener(RequestRegistry registry, EventCodec codec) {
+        this.registry = registry;
+        this.codec = codec;
+    }
+
+    @KafkaListener(
+            id = "gateway-log",
+            groupId = "gateway-#{@gatewayInstanceId}",
+            topics = {"reasoning.requests", "reasoning.chunks", "reasoning.results"},
+            properties = {"auto.offset.reset=latest"})
+    void onEvent(ConsumerRecord<String, byte[]> record) {
+        // A malformed event throws; the container's error handler logs it and moves on to the next record.
+        String topic = record.topic();
+        if (topic.equals(ReasoningTopic.CHUNKS.topicName())) {
+            registry.onChunk(codec.decode(record.value(), ReasoningChunk.class));
+        } else if (topic.equals(ReasoningTopic.RESULTS.topicName())) {
+            registry.onResult(codec.decode(record.value(), ReasoningResult.class));
+        } else if (topic.equals(ReasoningTopic.REQUESTS.topicName())) {
+            registry.accept(codec.decode(record.value(), ReasoningRequest.class));
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(java.util.Map<TopicPartition, Long> assignments,
+            ConsumerSeekAware.ConsumerSeekCallback callback) {
+        assigned.set(true);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        assigned.set(false);
+    }
+
+    @Override
+    public Health health() {
+        return assigned.get() ? Health.up().build()
+                : Health.outOfService().withDetail("reason", "stream consumer has no partitions yet").build();
+    }
+}

@@ -1,0 +1,78 @@
+package io.reasoner.gateway.stream;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.reasoner.protocol.ReasoningChunk;
+import io.reasoner.protocol.ReasoningRequest;
+import io.reasoner.protocol.ReasoningResult;
+
+/**
+ * The requests this gateway instance knows, fed from the request, chunk and result topics. Bounded: finished
+ * requests are dropped after the retention period, and past {@code maxTracked} the oldest are dropped first.
+ */
+public final class RequestRegistry {
+
+    private final Map<String, TrackedRequest> requests = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final long retentionMs;
+    private final int maxTracked;
+
+    public RequestRegistry(Clock clock, long retentionMs, int maxTracked) {
+        if (maxTracked < 1) {
+            throw new IllegalArgumentException("maxTracked must be >= 1, was " + maxTracked);
+        }
+        this.clock = clock;
+        this.retentionMs = retentionMs;
+        this.maxTracked = maxTracked;
+    }
+
+    public TrackedRequest accept(ReasoningRequest request) {
+        TrackedRequest tracked = track(request.requestId(), request.tenant());
+        tracked.learnTenant(request.tenant());
+        return tracked;
+    }
+
+    public void onChunk(ReasoningChunk chunk) {
+        track(chunk.requestId(), null).addChunk(chunk);
+    }
+
+    public void onResult(ReasoningResult result) {
+        track(result.requestId(), result.tenant()).complete(result, clock.millis());
+    }
+
+    public Optional<TrackedRequest> find(String requestId) {
+        return Optional.ofNullable(requests.get(requestId));
+    }
+
+    /** Forgets a request whose creation failed, so nothing is left half-created. */
+    public void forget(String requestId) {
+        requests.remove(requestId);
+    }
+
+    public int size() {
+        return requests.size();
+    }
+
+    /** Drops expired and surplus requests; called periodically. */
+    public void evict() {
+        long now = clock.millis();
+        requests.values().removeIf(r -> r.result() != null && now - r.resultSeenAtMs() > retentionMs);
+        int surplus = requests.size() - maxTracked;
+        if (surplus > 0) {
+            requests.values().stream()
+                    .sorted(Comparator.comparing((TrackedRequest r) -> r.result() == null)
+                            .thenComparingLong(TrackedRequest::trackedSinceMs))
+                    .limit(surplus)
+                    .toList()
+                    .forEach(r -> requests.remove(r.requestId()));
+        }
+    }
+
+    private TrackedRequest track(String requestId, String tenant) {
+        return requests.computeIfAbsent(requestId, id -> new TrackedRequest(id, tenant, clock.millis()));
+    }
+}

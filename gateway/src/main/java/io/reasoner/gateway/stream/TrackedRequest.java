@@ -1,0 +1,130 @@
+package io.reasoner.gateway.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.reasoner.protocol.ReasoningChunk;
+import io.reasoner.protocol.ReasoningResult;
+
+/**
+ * What this gateway knows of one request: its chunks in sequence order and, once it ends, its result.
+ *
+ * <p>Chunks are kept by sequence number with no gaps: a chunk whose {@code seq} was already seen is dropped as a
+ * duplicate, and one that arrives ahead of a missing predecessor waits until the gap is filled. Listeners are
+ * told after every change; they must not block. Thread-safe.
+ */
+public final class TrackedRequest {
+
+    private final String requestId;
+    private final long trackedSinceMs;
+    private volatile String tenant;
+    private final List<ReasoningChunk> chunks = new ArrayList<>();
+    private final TreeMap<Long, ReasoningChunk> ahead = new TreeMap<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private ReasoningResult result;
+    private long resultSeenAtMs;
+
+    TrackedRequest(String requestId, String tenant, long trackedSinceMs) {
+        this.requestId = requestId;
+        this.tenant = tenant;
+        this.trackedSinceMs = trackedSinceMs;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The owning tenant, or null while only chunks of the request have been seen. */
+    public String tenant() {
+        return tenant;
+    }
+
+    void learnTenant(String owner) {
+        if (tenant == null) {
+            tenant = owner;
+        }
+    }
+
+    long trackedSinceMs() {
+        return trackedSinceMs;
+    }
+
+    /** @return false if the chunk was a duplicate */
+    boolean addChunk(ReasoningChunk chunk) {
+        synchronized (this) {
+            long next = chunks.size();
+            if (chunk.seq() < next || ahead.containsKey(chunk.seq())) {
+                return false;
+            }
+            if (chunk.seq() > next) {
+                ahead.put(chunk.seq(), chunk);
+            } else {
+                chunks.add(chunk);
+                while (!ahead.isEmpty() && ahead.firstKey() == chunks.size()) {
+                    chunks.add(ahead.pollFirstEntry().getValue());
+                }
+            }
+        }
+        notifyListeners();
+        return true;
+    }
+
+    void complete(ReasoningResult finished, long nowMs) {
+        synchronized (this) {
+            if (result != null) {
+                return;
+            }
+            result = finished;
+            resultSeenAtMs = nowMs;
+            learnTenant(finished.tenant());
+        }
+        notifyListeners();
+    }
+
+    /** Chunks with {@code seq >= fromSeq} that have arrived without a gap. */
+    public synchronized List<ReasoningChunk> chunksFrom(long fromSeq) {
+        if (fromSeq >= chunks.size()) {
+            return List.of();
+        }
+        return List.copyOf(chunks.subList((int) Math.max(0, fromSeq), chunks.size()));
+    }
+
+    public synchronized ReasoningResult result() {
+        return result;
+    }
+
+    /** When this gateway saw the result, by its own clock (0 before). */
+    public synchronized long resultSeenAtMs() {
+        return resultSeenAtMs;
+    }
+
+    /** True once the result is in and every chunk it counts has arrived. */
+    public synchronized boolean complete() {
+        return result != null && chunks.size() >= result.chunkCount();
+    }
+
+    public synchronized RequestStatus status() {
+        if (result != null) {
+            return switch (result.status()) {
+                case DONE -> RequestStatus.DONE;
+                case FAILED -> RequestStatus.FAILED;
+                case CANCELLED -> RequestStatus.CANCELLED;
+            };
+        }
+        return chunks.isEmpty() ? RequestStatus.QUEUED : RequestStatus.RUNNING;
+    }
+
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    private void notifyListeners() {
+        listeners.forEach(Runnable::run);
+    }
+}
