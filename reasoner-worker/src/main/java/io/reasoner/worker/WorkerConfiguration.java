@@ -1,0 +1,85 @@
+package io.reasoner.worker;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.SplittableRandom;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.reasoner.engine.model.LanguageModel;
+import io.reasoner.engine.model.ModelLoader;
+import io.reasoner.engine.sampling.Samplers;
+import io.reasoner.kafka.EventPublisher;
+import io.reasoner.protocol.EventCodec;
+import io.reasoner.worker.kafka.CancellationRegistry;
+import io.reasoner.worker.kafka.ControlListener;
+import io.reasoner.worker.kafka.RequestListener;
+import io.reasoner.worker.kafka.WorkerStatsPublisher;
+import io.reasoner.worker.session.ReasoningSession;
+import io.reasoner.worker.session.SamplerFactory;
+
+@Configuration(proxyBeanMethods = false)
+class WorkerConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    String workerId(WorkerProperties properties) {
+        return properties.workerId().isBlank() ? "worker-" + ManagementFactory.getRuntimeMXBean().getName()
+                : properties.workerId();
+    }
+
+    /** Loaded before the listeners start, so a worker is ready only once its model is. */
+    @Bean(destroyMethod = "close")
+    LanguageModel languageModel(WorkerProperties properties) {
+        return ModelLoader.load(properties.modelPath());
+    }
+
+    @Bean
+    SamplerFactory samplerFactory() {
+        // Without a seed, derive one from the request id: a redelivered request then samples the same tokens.
+        return (sampling, requestId) -> sampling.greedy() ? Samplers.greedy()
+                : Samplers.topP(sampling.temperature(), sampling.topP(),
+                        new SplittableRandom(sampling.seed() != null ? sampling.seed() : requestId.hashCode()));
+    }
+
+    @Bean
+    ReasoningSession reasoningSession(LanguageModel model, SamplerFactory samplers, WorkerProperties properties,
+            Clock clock) {
+        return new ReasoningSession(model, samplers, properties.flushEveryTokens(),
+                properties.flushEvery().toMillis(), clock::millis);
+    }
+
+    @Bean
+    CancellationRegistry cancellationRegistry() {
+        return new CancellationRegistry(100_000);
+    }
+
+    @Bean
+    RequestListener.SlotGauge slotGauge(WorkerProperties properties) {
+        return new RequestListener.SlotGauge(properties.slots());
+    }
+
+    @Bean
+    WorkerStatsPublisher workerStatsPublisher(EventPublisher publisher, RequestListener.SlotGauge slots,
+            String workerId, LanguageModel model, Clock clock) {
+        return new WorkerStatsPublisher(publisher, slots, workerId, model.info().name(), "cpu", clock);
+    }
+
+    @Bean
+    RequestListener requestListener(ReasoningSession session, EventPublisher publisher, EventCodec codec,
+            CancellationRegistry cancellations, RequestListener.SlotGauge slots, WorkerProperties properties,
+            LanguageModel model, WorkerStatsPublisher stats, Clock clock) {
+        return new RequestListener(session, publisher, codec, cancellations, slots, properties, model.info().name(),
+                stats, clock);
+    }
+
+    @Bean
+    ControlListener controlListener(CancellationRegistry cancellations, EventCodec codec) {
+        return new ControlListener(cancellations, codec);
+    }
+}
