@@ -3,6 +3,7 @@ package io.reasoner.gateway;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,6 +34,11 @@ class GatewayConfiguration {
     @Bean
     LogEventListener logEventListener(RequestRegistry registry, EventCodec codec) {
         return new LogEventListener(registry, codec);
+    }
+
+    @Bean
+    HealthIndicator streamConsumerHealthIndicator(LogEventListener listener) {
+        return listener::health;
     }
 
     @Bean(destroyMethod = "close")

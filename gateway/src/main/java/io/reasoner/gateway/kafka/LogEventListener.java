@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 
@@ -22,7 +21,7 @@ import io.reasoner.protocol.ReasoningTopic;
  * under its own consumer group, from the end of the log at start-up. It reports ready only once its partitions
  * are assigned, so a request accepted after readiness never has chunks this instance misses.
  */
-public class LogEventListener implements ConsumerSeekAware, HealthIndicator {
+public class LogEventListener implements ConsumerSeekAware {
 
     private final RequestRegistry registry;
     private final EventCodec codec;
@@ -61,7 +60,7 @@ public class LogEventListener implements ConsumerSeekAware, HealthIndicator {
         assigned.set(false);
     }
 
-    @Override
+    /** Readiness: true once this instance reads its partitions. */
     public Health health() {
         return assigned.get() ? Health.up().build()
                 : Health.outOfService().withDetail("reason", "stream consumer has no partitions yet").build();

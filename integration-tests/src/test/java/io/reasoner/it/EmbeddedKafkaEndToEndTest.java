@@ -1,0 +1,149 @@
+package io.reasoner.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The walking skeleton end to end: HTTP request → gateway → Kafka (in-JVM KRaft broker) → worker decoding the
+ * real tiny model → chunk and result topics → gateway → SSE.
+ */
+@EmbeddedKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EmbeddedKafkaEndToEndTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private ConfigurableApplicationContext worker;
+    private ConfigurableApplicationContext gateway;
+    private String base;
+
+    @BeforeAll
+    void startPlatform(EmbeddedKafkaBroker broker) throws Exception {
+        String servers = broker.getBrokersAsString();
+        gateway = Platform.gateway(servers);
+        worker = Platform.worker(servers, TestModels.stories260K());
+        base = "http://127.0.0.1:" + Platform.port(gateway);
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        if (worker != null) {
+            worker.close();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    @Test
+    void request_streamsGapFreeChunksOverSse_thenDone_andResultIsQueryable() throws Exception {
+        HttpResponse<String> accepted = post("""
+                {"prompt":"Once upon a time","budget":{"maxThinkingTokens":24,"maxAnswerTokens":40}}""");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode created = json.readTree(accepted.body());
+        String id = created.get("id").asString();
+        assertThat(created.get("status").asString()).isEqualTo("queued");
+
+        List<SseEvent> events = new SseClient().readAll(URI.create(base + created.get("events").asString()), null,
+                Duration.ofSeconds(90));
+
+        List<SseEvent> chunks = events.subList(0, events.size() - 1);
+        SseEvent done = events.get(events.size() - 1);
+        assertThat(done.name()).isEqualTo("done");
+        assertThat(chunks).isNotEmpty().allSatisfy(e -> assertThat(e.name()).isIn("thinking", "answer"));
+        assertThat(chunks).extracting(SseEvent::id)
+                .containsExactlyElementsOf(LongStream.range(0, chunks.size()).mapToObj(Long::toString).toList());
+        for (SseEvent chunk : chunks) {
+            JsonNode data = json.readTree(chunk.data());
+            assertThat(data.get("requestId").asString()).isEqualTo(id);
+            assertThat(data.get("seq").asString()).isEqualTo(chunk.id());
+            assertThat(data.get("phase").asString()).isEqualTo(chunk.name());
+        }
+        JsonNode result = json.readTree(done.data());
+        assertThat(result.get("status").asString()).isEqualTo("done");
+        assertThat(result.get("usage").get("thinkingTokens").asInt()).isEqualTo(24);
+        assertThat(result.get("budget").get("maxThinkingTokens").asInt()).isEqualTo(24);
+        assertThat(result.get("thinking").asString()).isEqualTo(text(chunks, "thinking"));
+        assertThat(result.get("answer").asString()).isEqualTo(text(chunks, "answer"));
+        assertThat(result.get("thinking").asString()).isNotBlank();
+
+        JsonNode queried = json.readTree(get("/v1/reasoning/" + id).body());
+        assertThat(queried.get("status").asString()).isEqualTo("done");
+        assertThat(queried.get("answer").asString()).isEqualTo(result.get("answer").asString());
+        assertThat(queried.get("finishReason").asString()).isIn("stop", "length");
+    }
+
+    @Test
+    void reconnectWithLastEventId_resumesRightAfterThatChunk() throws Exception {
+        String id = json.readTree(post("""
+                {"prompt":"The cat","budget":{"maxThinkingTokens":16,"maxAnswerTokens":16}}""").body())
+                .get("id").asString();
+        URI events = URI.create(base + "/v1/reasoning/" + id + "/events");
+        List<SseEvent> all = new SseClient().readAll(events, null, Duration.ofSeconds(90));
+        assertThat(all.size()).isGreaterThan(2);
+
+        List<SseEvent> resumed = new SseClient().readAll(events, "0", Duration.ofSeconds(30));
+
+        assertThat(resumed).isEqualTo(all.subList(1, all.size()));
+    }
+
+    @Test
+    void invalidBudget_isRejectedWithProblemNamingTheFieldAndRange() throws Exception {
+        HttpResponse<String> response = post("""
+                {"prompt":"Hi","budget":{"maxThinkingTokens":-5,"maxAnswerTokens":8}}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("maxThinkingTokens must be in [0, 32768], was -5");
+    }
+
+    @Test
+    void malformedJsonEmptyPromptAndUnknownId_getClearErrors() throws Exception {
+        assertThat(post("{\"prompt\": ").statusCode()).isEqualTo(400);
+        HttpResponse<String> empty = post("{\"prompt\":\"  \"}");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("prompt must not be empty");
+        assertThat(get("/v1/reasoning/rsn_unknown").statusCode()).isEqualTo(404);
+    }
+
+    private static String text(List<SseEvent> chunks, String phase) {
+        JsonMapper mapper = JsonMapper.builder().build();
+        return chunks.stream().filter(e -> e.name().equals(phase))
+                .map(e -> mapper.readTree(e.data()).get("text").asString())
+                .collect(Collectors.joining());
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/v1/reasoning"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

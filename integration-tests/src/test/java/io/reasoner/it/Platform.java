@@ -1,0 +1,39 @@
+package io.reasoner.it;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.reasoner.gateway.GatewayApplication;
+import io.reasoner.worker.WorkerApplication;
+
+/** Starts the real gateway and worker applications in this JVM against a given broker. */
+final class Platform {
+
+    private Platform() {
+    }
+
+    static ConfigurableApplicationContext worker(String bootstrapServers, Path model, String... extra) {
+        return new SpringApplicationBuilder(WorkerApplication.class)
+                .run(args(extra, "--spring.kafka.bootstrap-servers=" + bootstrapServers, "--server.port=0",
+                        "--reasoner.worker.model-path=" + model, "--spring.jmx.enabled=false"));
+    }
+
+    static ConfigurableApplicationContext gateway(String bootstrapServers, String... extra) {
+        return new SpringApplicationBuilder(GatewayApplication.class)
+                .run(args(extra, "--spring.kafka.bootstrap-servers=" + bootstrapServers, "--server.port=0",
+                        "--spring.jmx.enabled=false"));
+    }
+
+    /** Command-line arguments, so they override the applications' own application.yml. */
+    private static String[] args(String[] extra, String... base) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+                .toArray(String[]::new);
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
