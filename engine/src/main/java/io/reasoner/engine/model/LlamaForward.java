@@ -19,10 +19,12 @@ final class LlamaForward {
     private final LlamaWeights weights;
     private final Rope rope;
 
-    LlamaForward(LlamaConfig config, LlamaWeights weights) {
+    /** {@code manager} is the model's, for the few constants the pass needs besides the weights. */
+    LlamaForward(LlamaConfig config, LlamaWeights weights, NDManager manager) {
         this.config = config;
         this.weights = weights;
-        this.rope = new Rope(config.ropeDimensionCount(), config.ropeFreqBase(), config.ropeLayout());
+        this.rope = new Rope(config.ropeDimensionCount(), config.headDim(), config.ropeFreqBase(),
+                config.ropeLayout(), manager);
     }
 
     /**

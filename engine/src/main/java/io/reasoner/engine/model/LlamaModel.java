@@ -16,7 +16,7 @@ final class LlamaModel implements LanguageModel {
         this.info = info;
         this.tokenizer = tokenizer;
         this.config = config;
-        this.forward = new LlamaForward(config, weights);
+        this.forward = new LlamaForward(config, weights, manager);
         this.manager = manager;
     }
 

@@ -2,6 +2,7 @@ package io.reasoner.engine.model;
 
 import ai.djl.ndarray.NDManager;
 import io.reasoner.engine.gguf.GgufFile;
+import io.reasoner.engine.gguf.GgufTensorInfo;
 import io.reasoner.engine.tokenizer.SentencePieceTokenizer;
 import io.reasoner.engine.tokenizer.Tokenizer;
 import java.io.IOException;
@@ -30,7 +31,8 @@ public final class ModelLoader {
                     file.metadata().findString("general.name").orElse(ggufFile.getFileName().toString()),
                     LlamaConfig.ARCHITECTURE, config.contextLength(), tokenizer.vocabSize(),
                     tokenizer.bosToken(), tokenizer.eosToken());
-            NDManager manager = TorchRuntime.newManager();
+            long parameters = file.tensors().stream().mapToLong(GgufTensorInfo::elementCount).sum();
+            NDManager manager = TorchRuntime.newManager(parameters);
             try {
                 LlamaWeights weights = LlamaWeightLoader.load(file, manager, config);
                 return new LlamaModel(info, tokenizer, config, weights, manager);

@@ -2,80 +2,82 @@ package io.reasoner.engine.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 /**
  * Rotary position embedding. Pair i of the first {@code d = dimensions} dims of each head is rotated by
- * {@code theta = position * base^(-2i/d)}:
+ * {@code theta_i = position * base^(-2i/d)}:
  * <pre>
  *   x0' = x0 cos(theta) - x1 sin(theta)
  *   x1' = x0 sin(theta) + x1 cos(theta)
  * </pre>
  * so the dot product of a rotated query and key depends only on their distance. Which dims form a pair is the
  * {@link RopeLayout}.
+ *
+ * <p>Computed as {@code x' = x * C + (x @ R) * S}: {@code R} is a fixed signed permutation that sends each pair
+ * {@code (x0, x1)} to {@code (-x1, x0)}, and {@code C}, {@code S} hold each pair's cos and sin at both of its dims
+ * (1 and 0 at dims past {@code d}, which therefore pass through). Four tensor ops whatever the layout, against a
+ * dozen for splitting and re-joining the pairs, which matters because on small models each op's fixed cost
+ * dominates the arithmetic.
  */
 final class Rope {
 
     private final int dimensions;
+    private final int headDim;
     private final float base;
     private final RopeLayout layout;
+    private final NDArray rotation;
 
-    Rope(int dimensions, float base, RopeLayout layout) {
+    /** Allocates the {@code [headDim, headDim]} rotation matrix in {@code manager} (the model's). */
+    Rope(int dimensions, int headDim, float base, RopeLayout layout, NDManager manager) {
         this.dimensions = dimensions;
+        this.headDim = headDim;
         this.base = base;
         this.layout = layout;
+        float[] r = new float[headDim * headDim];
+        for (int i = 0; i < dimensions / 2; i++) {
+            int first = first(i);
+            int second = second(i);
+            r[second * headDim + first] = -1; // output dim `first` takes -x[second]
+            r[first * headDim + second] = 1;  // output dim `second` takes x[first]
+        }
+        this.rotation = manager.create(r, new Shape(headDim, headDim));
     }
 
-    /** cos and sin of theta for positions {@code [start, start + count)}, each shaped {@code [count, 1, d/2]}. */
+    private int first(int pair) {
+        return layout == RopeLayout.INTERLEAVED ? 2 * pair : pair;
+    }
+
+    private int second(int pair) {
+        return layout == RopeLayout.INTERLEAVED ? 2 * pair + 1 : pair + dimensions / 2;
+    }
+
+    /** C and S for positions {@code [start, start + count)}, each shaped {@code [count, 1, headDim]}. */
     record Angles(NDArray cos, NDArray sin) {
     }
 
     Angles angles(NDManager manager, int start, int count) {
-        int half = dimensions / 2;
-        float[] cos = new float[count * half];
-        float[] sin = new float[count * half];
+        float[] cos = new float[count * headDim];
+        float[] sin = new float[count * headDim];
         for (int p = 0; p < count; p++) {
-            for (int i = 0; i < half; i++) {
+            int row = p * headDim;
+            java.util.Arrays.fill(cos, row + dimensions, row + headDim, 1f);
+            for (int i = 0; i < dimensions / 2; i++) {
                 double theta = (start + p) * Math.pow(base, -2.0 * i / dimensions);
-                cos[p * half + i] = (float) Math.cos(theta);
-                sin[p * half + i] = (float) Math.sin(theta);
+                float c = (float) Math.cos(theta);
+                float s = (float) Math.sin(theta);
+                cos[row + first(i)] = c;
+                cos[row + second(i)] = c;
+                sin[row + first(i)] = s;
+                sin[row + second(i)] = s;
             }
         }
-        Shape shape = new Shape(count, 1, half);
+        Shape shape = new Shape(count, 1, headDim);
         return new Angles(manager.create(cos, shape), manager.create(sin, shape));
     }
 
-    /** Rotates {@code x} shaped {@code [tokens, heads, headDim]}; dims past {@code d} pass through unchanged. */
+    /** Rotates {@code x} shaped {@code [tokens, heads, headDim]}; the result is owned by x's manager. */
     NDArray apply(NDArray x, Angles angles) {
-        long headDim = x.getShape().get(2);
-        NDArray rotary = dimensions == headDim ? x : x.get(new NDIndex("..., :{}", dimensions));
-        NDArray rotated = switch (layout) {
-            case INTERLEAVED -> interleaved(rotary, angles);
-            case NEOX -> neox(rotary, angles);
-        };
-        return dimensions == headDim ? rotated : rotated.concat(x.get(new NDIndex("..., {}:", dimensions)), -1);
-    }
-
-    private static NDArray interleaved(NDArray x, Angles angles) {
-        Shape shape = x.getShape();
-        NDArray pairs = x.reshape(shape.get(0), shape.get(1), shape.get(2) / 2, 2);
-        NDArray x0 = pairs.get(new NDIndex("..., 0"));
-        NDArray x1 = pairs.get(new NDIndex("..., 1"));
-        return rotate(x0, x1, angles, true).reshape(shape);
-    }
-
-    private static NDArray neox(NDArray x, Angles angles) {
-        long half = x.getShape().get(2) / 2;
-        NDArray x0 = x.get(new NDIndex("..., :{}", half));
-        NDArray x1 = x.get(new NDIndex("..., {}:", half));
-        return rotate(x0, x1, angles, false);
-    }
-
-    /** Applies the rotation and re-joins the halves: stacked as pairs (interleaved) or concatenated (NeoX). */
-    private static NDArray rotate(NDArray x0, NDArray x1, Angles angles, boolean asPairs) {
-        NDArray r0 = x0.mul(angles.cos()).sub(x1.mul(angles.sin()));
-        NDArray r1 = x0.mul(angles.sin()).add(x1.mul(angles.cos()));
-        return asPairs ? r0.stack(r1, -1) : r0.concat(r1, -1);
+        return x.mul(angles.cos()).add(x.matMul(rotation).mul(angles.sin()));
     }
 }
