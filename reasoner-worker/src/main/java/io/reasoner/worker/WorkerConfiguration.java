@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 import io.reasoner.engine.model.LanguageModel;
 import io.reasoner.engine.model.ModelLoader;
-import io.reasoner.engine.sampling.Samplers;
+import io.reasoner.engine.sampling.Sampler;
+import io.reasoner.engine.sampling.SamplingParams;
 import io.reasoner.kafka.EventPublisher;
 import io.reasoner.protocol.EventCodec;
 import io.reasoner.worker.kafka.CancellationRegistry;
@@ -35,15 +36,15 @@ class WorkerConfiguration {
 
     /** Loaded before the listeners start, so a worker is ready only once its model is. */
     @Bean(destroyMethod = "close")
-    LanguageModel languageModel(WorkerProperties properties) {
+    LanguageModel languageModel(WorkerProperties properties) throws java.io.IOException {
         return ModelLoader.load(properties.modelPath());
     }
 
     @Bean
     SamplerFactory samplerFactory() {
         // Without a seed, derive one from the request id: a redelivered request then samples the same tokens.
-        return (sampling, requestId) -> sampling.greedy() ? Samplers.greedy()
-                : Samplers.topP(sampling.temperature(), sampling.topP(),
+        return (sampling, requestId) -> sampling.greedy() ? Sampler.greedy()
+                : Sampler.of(new SamplingParams((float) sampling.temperature(), (float) sampling.topP()),
                         new SplittableRandom(sampling.seed() != null ? sampling.seed() : requestId.hashCode()));
     }
 
