@@ -39,6 +39,11 @@ final class LlamaModel implements LanguageModel {
         return new LlamaSequence(forward, manager.newSubManager(), config, maxTokens);
     }
 
+    /** Native arrays held by the model and all its open sequences; for leak tests. */
+    int liveArrayCount() {
+        return manager.getManagedArrays().size();
+    }
+
     @Override
     public void close() {
         manager.close();
