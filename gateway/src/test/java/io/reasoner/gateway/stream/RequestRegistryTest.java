@@ -1,0 +1,124 @@
+package io.reasoner.gateway.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.reasoner.protocol.Budget;
+import io.reasoner.protocol.FinishReason;
+import io.reasoner.protocol.Phase;
+import io.reasoner.protocol.ReasoningChunk;
+import io.reasoner.protocol.ReasoningRequest;
+import io.reasoner.protocol.ReasoningResult;
+import io.reasoner.protocol.ResultStatus;
+import io.reasoner.protocol.Usage;
+
+class RequestRegistryTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final RequestRegistry registry = new RequestRegistry(clock, 1_000, 3);
+
+    private static ReasoningChunk chunk(long seq) {
+        return new ReasoningChunk("r", seq, Phase.THINKING, "t" + seq, (int) seq + 1, 0);
+    }
+
+    private static ReasoningResult result(String id, long chunkCount) {
+        return new ReasoningResult(id, "default", ResultStatus.DONE, "", "", FinishReason.STOP, new Usage(1, 1, 0),
+                Budget.of(1, 1), chunkCount, null, "m", Map.of(), 0);
+    }
+
+    private static ReasoningRequest request(String id) {
+        return new ReasoningRequest(id, "default", null, "p", Budget.of(1, 1), null, null, null, null, 0);
+    }
+
+    @Test
+    void chunks_areKeptInSequence_duplicatesDropped_andEarlyOnesHeldUntilTheGapFills() {
+        registry.onChunk(chunk(0));
+        registry.onChunk(chunk(2));
+        registry.onChunk(chunk(0));
+        TrackedRequest tracked = registry.find("r").orElseThrow();
+        assertThat(tracked.chunksFrom(0)).extracting(ReasoningChunk::seq).containsExactly(0L);
+
+        registry.onChunk(chunk(1));
+
+        assertThat(tracked.chunksFrom(0)).extracting(ReasoningChunk::seq).containsExactly(0L, 1L, 2L);
+        assertThat(tracked.chunksFrom(2)).extracting(ReasoningChunk::seq).containsExactly(2L);
+        assertThat(tracked.status()).isEqualTo(RequestStatus.RUNNING);
+    }
+
+    @Test
+    void complete_onlyOnceEveryCountedChunkHasArrived() {
+        registry.onChunk(chunk(0));
+        registry.onResult(result("r", 2));
+        TrackedRequest tracked = registry.find("r").orElseThrow();
+        assertThat(tracked.status()).isEqualTo(RequestStatus.DONE);
+        assertThat(tracked.complete()).isFalse();
+
+        registry.onChunk(chunk(1));
+
+        assertThat(tracked.complete()).isTrue();
+    }
+
+    @Test
+    void listeners_areToldOfEveryChange() {
+        TrackedRequest tracked = registry.accept(request("r"));
+        int[] calls = {0};
+        tracked.addListener(() -> calls[0]++);
+
+        registry.onChunk(chunk(0));
+        registry.onResult(result("r", 1));
+
+        assertThat(calls[0]).isEqualTo(2);
+    }
+
+    @Test
+    void evict_dropsFinishedRequestsAfterRetention_andTheOldestPastTheBound() {
+        registry.accept(request("old"));
+        registry.onResult(result("old", 0));
+        clock.advance(1_001);
+        registry.evict();
+        assertThat(registry.find("old")).isEmpty();
+
+        for (String id : new String[] {"a", "b", "c", "d"}) {
+            registry.accept(request(id));
+            clock.advance(1);
+        }
+        registry.evict();
+
+        assertThat(registry.size()).isEqualTo(3);
+        assertThat(registry.find("a")).isEmpty();
+    }
+
+    private static final class MutableClock extends Clock {
+        private long millis = 1_000_000;
+
+        void advance(long ms) {
+            millis += ms;
+        }
+
+        @Override
+        public long millis() {
+            return millis;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
