@@ -7,8 +7,12 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * Keys and values of every layer for one sequence, preallocated as {@code [capacity, kvHeads, headDim]} per
- * layer and written in place, so a step costs one slice copy per tensor rather than re-concatenating the whole
- * history (which grows quadratically in copies over a generation).
+ * layer and written in place with {@code NDArray.set} (an in-place {@code index_put_} in DJL's PyTorch engine),
+ * so a step copies one token's keys rather than re-concatenating the whole history.
+ *
+ * <p>Measured per layer and step on a 2-core CPU, writing one token then reading the prefix: with stories260K's
+ * 4 x 8 KV heads the two are equal (~50 us, op overhead dominates); with 8 x 128 heads over 2000 tokens,
+ * preallocation costs ~0.2 ms and growing by concatenation ~1 ms, rising with length.
  */
 final class KvCache {
 

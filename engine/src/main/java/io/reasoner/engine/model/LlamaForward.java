@@ -1,6 +1,7 @@
 package io.reasoner.engine.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -24,7 +25,8 @@ final class LlamaForward {
         this.config = config;
         this.weights = weights;
         this.rope = new Rope(config.ropeDimensionCount(), config.headDim(), config.ropeFreqBase(),
-                config.ropeLayout(), manager);
+                config.ropeLayout(), config.headCount() + config.headCountKv(),
+                config.headCount() + 2 * config.headCountKv(), manager);
     }
 
     /**
@@ -54,7 +56,8 @@ final class LlamaForward {
     /**
      * Causal self-attention with grouped-query heads. Query head h reads key/value head h / group (llama.cpp's
      * convention), done without copying keys: queries are reshaped to {@code [kvHeads, group, tokens, headDim]}
-     * and keys broadcast over the group axis in the batched matmul.
+     * and keys broadcast over the group axis in the batched matmul. Queries arrive pre-scaled by 1/sqrt(headDim)
+     * (see {@link LayerWeights}).
      */
     private NDArray attention(NDManager step, NDArray h, LayerWeights w, int layer, int start, Rope.Angles angles,
                               NDArray mask, KvCache cache) {
@@ -62,15 +65,15 @@ final class LlamaForward {
         int heads = config.headCount();
         int kvHeads = config.headCountKv();
         int headDim = config.headDim();
-        NDArray q = rope.apply(h.matMul(w.queryT()).reshape(count, heads, headDim), angles);
-        NDArray k = rope.apply(h.matMul(w.keyT()).reshape(count, kvHeads, headDim), angles);
-        NDArray v = h.matMul(w.valueT()).reshape(count, kvHeads, headDim);
-        cache.write(layer, start, k, v);
+        NDArray qkv = rope.apply(h.matMul(w.qkvT()).reshape(count, heads + 2 * kvHeads, headDim), angles);
+        NDList split = qkv.split(new long[] {heads, heads + kvHeads}, 1);
+        NDArray q = split.get(0);
+        cache.write(layer, start, split.get(1), split.get(2));
 
         int length = start + count;
         NDArray keys = cache.keys(step, layer, length).transpose(1, 2, 0).expandDims(1);     // [kv, 1, hd, len]
         NDArray values = cache.values(step, layer, length).transpose(1, 0, 2).expandDims(1); // [kv, 1, len, hd]
-        NDArray grouped = q.mul(1.0 / Math.sqrt(headDim)).transpose(1, 0, 2)
+        NDArray grouped = q.transpose(1, 0, 2)
                 .reshape(kvHeads, config.queriesPerKvHead(), count, headDim);              // [kv, g, n, hd]
         NDArray scores = grouped.matMul(keys);                                              // [kv, g, n, len]
         if (mask != null) {

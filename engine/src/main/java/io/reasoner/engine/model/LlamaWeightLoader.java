@@ -48,9 +48,7 @@ final class LlamaWeightLoader {
         int ffn = config.feedForwardLength();
         return new LayerWeights(
                 tensor(prefix + "attn_norm.weight", dim),
-                tensor(prefix + "attn_q.weight", queryDim, dim).transpose(),
-                tensor(prefix + "attn_k.weight", kvDim, dim).transpose(),
-                tensor(prefix + "attn_v.weight", kvDim, dim).transpose(),
+                fusedQkv(prefix, dim, queryDim, kvDim).transpose(),
                 tensor(prefix + "attn_output.weight", dim, queryDim).transpose(),
                 tensor(prefix + "ffn_norm.weight", dim),
                 tensor(prefix + "ffn_gate.weight", ffn, dim).transpose(),
@@ -58,14 +56,33 @@ final class LlamaWeightLoader {
                 tensor(prefix + "ffn_down.weight", dim, ffn).transpose());
     }
 
+    /** Stacks the Q, K and V rows into one {@code [queryDim + 2 kvDim, dim]} matrix, Q scaled by 1/sqrt(headDim). */
+    private NDArray fusedQkv(String prefix, int dim, int queryDim, int kvDim) throws IOException {
+        float[] query = floats(prefix + "attn_q.weight", queryDim, dim);
+        float[] key = floats(prefix + "attn_k.weight", kvDim, dim);
+        float[] value = floats(prefix + "attn_v.weight", kvDim, dim);
+        float scale = (float) (1.0 / Math.sqrt(config.headDim()));
+        float[] fused = new float[query.length + key.length + value.length];
+        for (int i = 0; i < query.length; i++) {
+            fused[i] = query[i] * scale;
+        }
+        System.arraycopy(key, 0, fused, query.length, key.length);
+        System.arraycopy(value, 0, fused, query.length + key.length, value.length);
+        return manager.create(fused, new Shape(queryDim + 2L * kvDim, dim));
+    }
+
     /** Reads a tensor whose row-major shape (slowest dim first, as PyTorch counts) must equal {@code shape}. */
     private NDArray tensor(String name, long... shape) throws IOException {
+        return manager.create(floats(name, shape), new Shape(shape));
+    }
+
+    private float[] floats(String name, long... shape) throws IOException {
         GgufTensorInfo info = file.findTensor(name)
                 .orElseThrow(() -> new ModelLoadException("tensor '" + name + "' is missing"));
         if (!Arrays.equals(info.rowMajorShape(), shape)) {
             throw new ModelLoadException("tensor '" + name + "' must have shape " + Arrays.toString(shape)
                     + " (row-major), had " + Arrays.toString(info.rowMajorShape()));
         }
-        return manager.create(file.readFloats(info), new Shape(shape));
+        return file.readFloats(info);
     }
 }

@@ -3,6 +3,7 @@ package io.reasoner.engine.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /**
  * Rotary position embedding. Pair i of the first {@code d = dimensions} dims of each head is rotated by
@@ -18,7 +19,8 @@ import ai.djl.ndarray.types.Shape;
  * {@code (x0, x1)} to {@code (-x1, x0)}, and {@code C}, {@code S} hold each pair's cos and sin at both of its dims
  * (1 and 0 at dims past {@code d}, which therefore pass through). Four tensor ops whatever the layout, against a
  * dozen for splitting and re-joining the pairs, which matters because on small models each op's fixed cost
- * dominates the arithmetic.
+ * dominates the arithmetic. For the same reason it is applied once to the fused query/key/value heads of a
+ * layer: the value heads, which must not be rotated, get C = 1 and S = 0 like the pass-through dims.
  */
 final class Rope {
 
@@ -26,14 +28,23 @@ final class Rope {
     private final int headDim;
     private final float base;
     private final RopeLayout layout;
+    private final int rotatedHeads;
+    private final int heads;
     private final NDArray rotation;
 
-    /** Allocates the {@code [headDim, headDim]} rotation matrix in {@code manager} (the model's). */
-    Rope(int dimensions, int headDim, float base, RopeLayout layout, NDManager manager) {
+    /**
+     * @param rotatedHeads the leading heads to rotate (queries and keys); heads after them pass through
+     * @param heads        heads per token in the arrays given to {@link #apply}
+     * @param manager      owner of the {@code [headDim, headDim]} rotation matrix (the model's manager)
+     */
+    Rope(int dimensions, int headDim, float base, RopeLayout layout, int rotatedHeads, int heads,
+         NDManager manager) {
         this.dimensions = dimensions;
         this.headDim = headDim;
         this.base = base;
         this.layout = layout;
+        this.rotatedHeads = rotatedHeads;
+        this.heads = heads;
         float[] r = new float[headDim * headDim];
         for (int i = 0; i < dimensions / 2; i++) {
             int first = first(i);
@@ -52,27 +63,29 @@ final class Rope {
         return layout == RopeLayout.INTERLEAVED ? 2 * pair + 1 : pair + dimensions / 2;
     }
 
-    /** C and S for positions {@code [start, start + count)}, each shaped {@code [count, 1, headDim]}. */
+    /** C and S for positions {@code [start, start + count)}, each shaped {@code [count, heads, headDim]}. */
     record Angles(NDArray cos, NDArray sin) {
     }
 
     Angles angles(NDManager manager, int start, int count) {
-        float[] cos = new float[count * headDim];
-        float[] sin = new float[count * headDim];
+        float[] cos = new float[count * heads * headDim];
+        float[] sin = new float[count * heads * headDim];
+        Arrays.fill(cos, 1f);
         for (int p = 0; p < count; p++) {
-            int row = p * headDim;
-            java.util.Arrays.fill(cos, row + dimensions, row + headDim, 1f);
             for (int i = 0; i < dimensions / 2; i++) {
                 double theta = (start + p) * Math.pow(base, -2.0 * i / dimensions);
                 float c = (float) Math.cos(theta);
                 float s = (float) Math.sin(theta);
-                cos[row + first(i)] = c;
-                cos[row + second(i)] = c;
-                sin[row + first(i)] = s;
-                sin[row + second(i)] = s;
+                for (int h = 0; h < rotatedHeads; h++) {
+                    int row = (p * heads + h) * headDim;
+                    cos[row + first(i)] = c;
+                    cos[row + second(i)] = c;
+                    sin[row + first(i)] = s;
+                    sin[row + second(i)] = s;
+                }
             }
         }
-        Shape shape = new Shape(count, 1, headDim);
+        Shape shape = new Shape(count, heads, headDim);
         return new Angles(manager.create(cos, shape), manager.create(sin, shape));
     }
 
