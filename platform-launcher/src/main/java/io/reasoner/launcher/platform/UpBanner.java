@@ -1,0 +1,46 @@
+package io.reasoner.launcher.platform;
+
+import io.reasoner.launcher.model.ResolvedModel;
+import java.time.Duration;
+import java.util.Locale;
+
+/** What {@code up} prints once everything is ready: where things are and commands to paste. */
+final class UpBanner {
+
+    static final String EXAMPLE_PROMPT = "Once upon a time";
+
+    private UpBanner() {
+    }
+
+    static String text(PlatformPlan plan, ResolvedModel model, Duration tookToReady) {
+        String gateway = "http://127.0.0.1:" + plan.gateway().port();
+        StringBuilder text = new StringBuilder();
+        String n = System.lineSeparator();
+        text.append(n).append(String.format(Locale.ROOT, "Reasoner is up (ready in %.1f s).",
+                tookToReady.toMillis() / 1000.0)).append(n);
+        text.append("  gateway  ").append(gateway).append(n);
+        for (ServiceSpec service : plan.services()) {
+            if (service.service() == PlatformService.GATEWAY) {
+                continue;
+            }
+            text.append("  ").append(service.name()).append(" on port ").append(service.port()).append(n);
+        }
+        text.append("  kafka    ").append(plan.bootstrapServers()).append(n);
+        text.append("  model    ").append(model.path()).append(n);
+        text.append("  logs     ").append(plan.layout().logsDir()).append(n).append(n);
+        text.append("Submit a question (the reply's \"id\" names the request):").append(n);
+        text.append("  curl -N -X POST ").append(gateway).append("/v1/reasoning -H 'Content-Type: application/json'")
+                .append(" -d '{\"prompt\":\"").append(EXAMPLE_PROMPT)
+                .append("\",\"budget\":{\"maxThinkingTokens\":32,\"maxAnswerTokens\":64}}'").append(n);
+        text.append("then stream its events, putting that id in place of <id>:").append(n);
+        text.append("  curl -N ").append(gateway).append("/v1/reasoning/<id>/events").append(n);
+        text.append("or do both in one go:").append(n);
+        text.append("  ./reasoner ask \"").append(EXAMPLE_PROMPT).append('"');
+        if (plan.gateway().port() != PlatformService.GATEWAY.defaultPort()) {
+            text.append(" --url ").append(gateway);
+        }
+        text.append(n).append(n);
+        text.append("Press Ctrl-C to stop everything (or run ./reasoner down in another terminal).").append(n);
+        return text.toString();
+    }
+}
