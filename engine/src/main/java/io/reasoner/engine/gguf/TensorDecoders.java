@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The tensor types this engine can decode. BF16 or Q8_0 support is one decoder and one line here. */
+/** The tensor types this engine can decode; another type is one decoder and one line here. */
 final class TensorDecoders {
 
     private static final Map<GgmlType, TensorDecoder> DECODERS = new EnumMap<>(GgmlType.class);
@@ -12,6 +12,8 @@ final class TensorDecoders {
     static {
         DECODERS.put(GgmlType.F32, (source, target) -> source.asFloatBuffer().get(target));
         DECODERS.put(GgmlType.F16, new F16Decoder());
+        DECODERS.put(GgmlType.BF16, new Bf16Decoder());
+        DECODERS.put(GgmlType.Q8_0, new Q8_0Decoder());
     }
 
     private TensorDecoders() {

@@ -151,7 +151,7 @@ class GgufFileTest {
             assertThat(tensor.byteSize()).isEqualTo(18);
             assertThatThrownBy(() -> file.readFloats(tensor))
                     .isInstanceOf(UnsupportedTensorTypeException.class)
-                    .hasMessage("tensor 'q' has type Q4_0, which this engine cannot decode (supported: F32, F16)");
+                    .hasMessage("tensor 'q' has type Q4_0, which this engine cannot decode (supported: F32, F16, Q8_0, BF16)");
         }
     }
 }

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes small GGUF files for tests, byte by byte per the specification (independent of the parser). */
-final class GgufTestWriter {
+/**
+ * Writes small GGUF files for tests, byte by byte per the specification (independent of the parser). Public so
+ * that model tests can write whole tiny models.
+ */
+public final class GgufTestWriter {
 
     private record Tensor(String name, long[] dims, GgmlType type, byte[] data) {
     }
@@ -21,44 +24,44 @@ final class GgufTestWriter {
     private final List<byte[]> metadata = new ArrayList<>();
     private final List<Tensor> tensors = new ArrayList<>();
 
-    GgufTestWriter(int version, int alignment) {
+    public GgufTestWriter(int version, int alignment) {
         this.version = version;
         this.alignment = alignment;
     }
 
-    GgufTestWriter string(String key, String value) {
+    public GgufTestWriter string(String key, String value) {
         return entry(key, GgufValueType.STRING, stringBytes(value));
     }
 
-    GgufTestWriter uint32(String key, int value) {
+    public GgufTestWriter uint32(String key, int value) {
         return entry(key, GgufValueType.UINT32, le(4).putInt(value).array());
     }
 
-    GgufTestWriter int8(String key, byte value) {
+    public GgufTestWriter int8(String key, byte value) {
         return entry(key, GgufValueType.INT8, new byte[] {value});
     }
 
-    GgufTestWriter uint16(String key, short value) {
+    public GgufTestWriter uint16(String key, short value) {
         return entry(key, GgufValueType.UINT16, le(2).putShort(value).array());
     }
 
-    GgufTestWriter uint64(String key, long value) {
+    public GgufTestWriter uint64(String key, long value) {
         return entry(key, GgufValueType.UINT64, le(8).putLong(value).array());
     }
 
-    GgufTestWriter float32(String key, float value) {
+    public GgufTestWriter float32(String key, float value) {
         return entry(key, GgufValueType.FLOAT32, le(4).putFloat(value).array());
     }
 
-    GgufTestWriter float64(String key, double value) {
+    public GgufTestWriter float64(String key, double value) {
         return entry(key, GgufValueType.FLOAT64, le(8).putDouble(value).array());
     }
 
-    GgufTestWriter bool(String key, boolean value) {
+    public GgufTestWriter bool(String key, boolean value) {
         return entry(key, GgufValueType.BOOL, new byte[] {(byte) (value ? 1 : 0)});
     }
 
-    GgufTestWriter stringArray(String key, String... values) {
+    public GgufTestWriter stringArray(String key, String... values) {
         ByteArrayOutputStream out = arrayHeader(GgufValueType.STRING, values.length);
         for (String value : values) {
             out.writeBytes(stringBytes(value));
@@ -66,7 +69,7 @@ final class GgufTestWriter {
         return entry(key, GgufValueType.ARRAY, out.toByteArray());
     }
 
-    GgufTestWriter int32Array(String key, int... values) {
+    public GgufTestWriter int32Array(String key, int... values) {
         ByteArrayOutputStream out = arrayHeader(GgufValueType.INT32, values.length);
         for (int value : values) {
             out.writeBytes(le(4).putInt(value).array());
@@ -74,7 +77,7 @@ final class GgufTestWriter {
         return entry(key, GgufValueType.ARRAY, out.toByteArray());
     }
 
-    GgufTestWriter float32Array(String key, float... values) {
+    public GgufTestWriter float32Array(String key, float... values) {
         ByteArrayOutputStream out = arrayHeader(GgufValueType.FLOAT32, values.length);
         for (float value : values) {
             out.writeBytes(le(4).putFloat(value).array());
@@ -82,7 +85,7 @@ final class GgufTestWriter {
         return entry(key, GgufValueType.ARRAY, out.toByteArray());
     }
 
-    GgufTestWriter f32Tensor(String name, long[] dims, float... values) {
+    public GgufTestWriter f32Tensor(String name, long[] dims, float... values) {
         ByteBuffer data = le(4 * values.length);
         for (float value : values) {
             data.putFloat(value);
@@ -91,7 +94,7 @@ final class GgufTestWriter {
         return this;
     }
 
-    GgufTestWriter f16Tensor(String name, long[] dims, short... halves) {
+    public GgufTestWriter f16Tensor(String name, long[] dims, short... halves) {
         ByteBuffer data = le(2 * halves.length);
         for (short half : halves) {
             data.putShort(half);
@@ -100,12 +103,21 @@ final class GgufTestWriter {
         return this;
     }
 
-    GgufTestWriter rawTensor(String name, long[] dims, GgmlType type, byte[] data) {
+    /** A tensor given in row-major shape (PyTorch order), encoded as {@code type} (see {@link TensorEncodings}). */
+    public GgufTestWriter tensor(String name, long[] rowMajorShape, GgmlType type, float[] values) {
+        long[] dims = new long[rowMajorShape.length];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = rowMajorShape[dims.length - 1 - i];
+        }
+        return rawTensor(name, dims, type, TensorEncodings.encode(type, values));
+    }
+
+    public GgufTestWriter rawTensor(String name, long[] dims, GgmlType type, byte[] data) {
         tensors.add(new Tensor(name, dims, type, data));
         return this;
     }
 
-    byte[] toBytes() {
+    public byte[] toBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(le(4).putInt(0x46554747).array()); // "GGUF"
         out.writeBytes(le(4).putInt(version).array());
@@ -131,7 +143,7 @@ final class GgufTestWriter {
         return out.toByteArray();
     }
 
-    Path writeTo(Path file) throws IOException {
+    public Path writeTo(Path file) throws IOException {
         Files.write(file, toBytes());
         return file;
     }
