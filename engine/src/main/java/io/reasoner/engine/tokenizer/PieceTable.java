@@ -3,12 +3,13 @@ package io.reasoner.engine.tokenizer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The bytes each token renders to when decoding, precomputed once per vocabulary (llama.cpp's token_to_piece).
+ * The bytes each SentencePiece token renders to when decoding, precomputed once per vocabulary (llama.cpp's
+ * token_to_piece).
  * Normal and user-defined tokens render their text with {@code ▁} as a space; byte tokens {@code <0xXX>} render
  * the single byte; the unknown token renders {@code ▅}; control and unused tokens render nothing unless special
  * rendering is asked for, in which case their text is shown verbatim.
  */
-final class PieceTable {
+final class PieceTable implements TokenBytes {
 
     private static final byte[] NOTHING = new byte[0];
     private static final byte[] UNKNOWN_MARK = "\u2585".getBytes(StandardCharsets.UTF_8);
@@ -51,20 +52,21 @@ final class PieceTable {
         return new byte[] {(byte) Integer.parseInt(text.substring(3, 5), 16)};
     }
 
-    /** The rendered bytes; callers must not modify the returned array. */
-    byte[] bytes(int token, boolean renderSpecial) {
+    @Override
+    public byte[] bytes(int token, boolean renderSpecial) {
         if (token < 0 || token >= plain.length) {
             throw new IllegalArgumentException("token must be in [0, " + (plain.length - 1) + "], was " + token);
         }
         return renderSpecial ? special[token] : plain[token];
     }
 
-    int bos() {
+    @Override
+    public int bos() {
         return bos;
     }
 
-    /** Whether the space that encoding prepended should be removed from the first text after BOS. */
-    boolean stripSpaceAfterBos() {
+    @Override
+    public boolean stripSpaceAfterBos() {
         return stripSpaceAfterBos;
     }
 }

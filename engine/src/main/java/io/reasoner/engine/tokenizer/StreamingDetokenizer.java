@@ -1,48 +1,32 @@
 package io.reasoner.engine.tokenizer;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-
 /**
  * Turns a stream of tokens into text deltas as they are generated.
  *
  * <p>Contract: the concatenation of all deltas (plus {@link #flush()}) equals {@link Tokenizer#decode} of the same
- * tokens, and no delta ever ends inside a UTF-8 character. A character split across byte-fallback tokens (say
- * {@code <0xE4><0xBD><0xA0>} for 你) is held back until its last byte arrives; bytes that can never form a valid
- * character come out as U+FFFD once that is certain. The space that encoding prepends is stripped from the first
- * text after BOS (or at the very start), so decoding from BOS yields "Once", not " Once".
+ * tokens, and no delta ever ends inside a UTF-8 character. A character split across tokens (say the byte-fallback
+ * tokens {@code <0xE4><0xBD><0xA0>} for 你, or an emoji spread over two byte-level BPE tokens) is held back until
+ * its last byte arrives; bytes that can never form a valid character come out as U+FFFD once that is certain. For
+ * SentencePiece vocabularies the space that encoding prepends is stripped from the first text after BOS (or at the
+ * very start), so decoding from BOS yields "Once", not " Once".
  *
  * <p>Not thread-safe: use one per generation.
  */
 public final class StreamingDetokenizer {
 
-    private final PieceTable pieces;
-    private final boolean renderSpecial;
-    private byte[] pending = new byte[16];
-    private int pendingLength;
-    private boolean atStart = true;
+    private final TextDeltas deltas;
 
-    StreamingDetokenizer(PieceTable pieces, boolean renderSpecial) {
-        this.pieces = pieces;
-        this.renderSpecial = renderSpecial;
+    StreamingDetokenizer(TokenBytes pieces, boolean renderSpecial) {
+        this(new ByteDeltas(pieces, renderSpecial));
+    }
+
+    StreamingDetokenizer(TextDeltas deltas) {
+        this.deltas = deltas;
     }
 
     /** Feeds one token and returns the text it completes: possibly empty, never a partial character. */
     public String accept(int token) {
-        if (token == pieces.bos()) {
-            atStart = true;
-        }
-        byte[] bytes = pieces.bytes(token, renderSpecial);
-        int from = 0;
-        if (atStart && bytes.length > 0) {
-            atStart = false;
-            if (pieces.stripSpaceAfterBos() && bytes[0] == ' ') {
-                from = 1;
-            }
-        }
-        append(bytes, from);
-        int complete = completePrefixLength(pending, pendingLength);
-        return take(complete);
+        return deltas.accept(token);
     }
 
     /**
@@ -51,54 +35,20 @@ public final class StreamingDetokenizer {
      */
     public void skip(int[] tokens) {
         for (int token : tokens) {
-            accept(token);
+            deltas.accept(token);
         }
     }
 
     /** Ends the stream: any bytes still held back cannot complete a character and come out as U+FFFD. */
     public String flush() {
-        return take(pendingLength);
-    }
-
-    /** Bytes held back waiting for the rest of a character. */
-    public int pendingBytes() {
-        return pendingLength;
-    }
-
-    private void append(byte[] bytes, int from) {
-        int count = bytes.length - from;
-        if (pendingLength + count > pending.length) {
-            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + count));
-        }
-        System.arraycopy(bytes, from, pending, pendingLength, count);
-        pendingLength += count;
-    }
-
-    private String take(int count) {
-        if (count == 0) {
-            return "";
-        }
-        String text = new String(pending, 0, count, StandardCharsets.UTF_8);
-        System.arraycopy(pending, count, pending, 0, pendingLength - count);
-        pendingLength -= count;
-        return text;
+        return deltas.flush();
     }
 
     /**
-     * Length of the longest prefix that does not end inside a UTF-8 character. Only the last character can be
-     * incomplete, so look back at most three continuation bytes (10xxxxxx) for its lead byte and compare the
-     * length the lead byte announces (110xxxxx: 2, 1110xxxx: 3, 11110xxx: 4) with the bytes present.
+     * Bytes held back waiting for the rest of a character; zero exactly when nothing is held back. A detokenizer
+     * over a Hugging Face {@code tokenizer.json} (which exposes decoded text, not bytes) counts held-back tokens.
      */
-    static int completePrefixLength(byte[] bytes, int length) {
-        int lead = length - 1;
-        while (lead >= 0 && length - lead <= 3 && (bytes[lead] & 0xC0) == 0x80) {
-            lead--;
-        }
-        if (lead < 0 || (bytes[lead] & 0xC0) == 0x80) {
-            return length; // stray continuation bytes: malformed whatever follows, let the decoder replace them
-        }
-        int b = bytes[lead] & 0xFF;
-        int announced = b >= 0xF0 && b <= 0xF7 ? 4 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xC0 && b <= 0xDF ? 2 : 1;
-        return length - lead < announced ? lead : length;
+    public int pendingBytes() {
+        return deltas.pending();
     }
 }

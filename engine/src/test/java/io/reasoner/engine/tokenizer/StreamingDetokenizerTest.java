@@ -93,11 +93,11 @@ class StreamingDetokenizerTest {
         byte[] euro = "€".getBytes(StandardCharsets.UTF_8); // E2 82 AC
         byte[] emoji = "🙂".getBytes(StandardCharsets.UTF_8); // F0 9F 99 82
 
-        assertThat(StreamingDetokenizer.completePrefixLength(new byte[] {'a', euro[0], euro[1]}, 3)).isEqualTo(1);
-        assertThat(StreamingDetokenizer.completePrefixLength(euro, 3)).isEqualTo(3);
-        assertThat(StreamingDetokenizer.completePrefixLength(emoji, 3)).isZero();
-        assertThat(StreamingDetokenizer.completePrefixLength(emoji, 4)).isEqualTo(4);
-        assertThat(StreamingDetokenizer.completePrefixLength(new byte[] {(byte) 0x82, (byte) 0x82}, 2)).isEqualTo(2);
+        assertThat(ByteDeltas.completePrefixLength(new byte[] {'a', euro[0], euro[1]}, 3)).isEqualTo(1);
+        assertThat(ByteDeltas.completePrefixLength(euro, 3)).isEqualTo(3);
+        assertThat(ByteDeltas.completePrefixLength(emoji, 3)).isZero();
+        assertThat(ByteDeltas.completePrefixLength(emoji, 4)).isEqualTo(4);
+        assertThat(ByteDeltas.completePrefixLength(new byte[] {(byte) 0x82, (byte) 0x82}, 2)).isEqualTo(2);
     }
 
     private static int byteToken(int value) {
