@@ -7,8 +7,8 @@ import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -25,7 +25,15 @@ import io.reasoner.policy.topology.PolicyTopology;
 public class PolicyApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(PolicyApplication.class, args);
+        builder().run(args);
+    }
+
+    /**
+     * The application with its own configuration file name ({@code budget-policy.yml}), so that several services can share
+     * one classpath (as in the integration tests) without reading each other's settings.
+     */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(PolicyApplication.class).properties("spring.config.name=budget-policy");
     }
 
     @Bean

@@ -2,7 +2,6 @@ package io.reasoner.it;
 
 import java.nio.file.Path;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -16,13 +15,13 @@ final class Platform {
     }
 
     static ConfigurableApplicationContext worker(String bootstrapServers, Path model, String... extra) {
-        return new SpringApplicationBuilder(WorkerApplication.class)
+        return WorkerApplication.builder()
                 .run(args(extra, "--spring.kafka.bootstrap-servers=" + bootstrapServers, "--server.port=0",
                         "--reasoner.worker.model-path=" + model, "--spring.jmx.enabled=false"));
     }
 
     static ConfigurableApplicationContext gateway(String bootstrapServers, String... extra) {
-        return new SpringApplicationBuilder(GatewayApplication.class)
+        return GatewayApplication.builder()
                 .run(args(extra, "--spring.kafka.bootstrap-servers=" + bootstrapServers, "--server.port=0",
                         "--spring.jmx.enabled=false"));
     }

@@ -1,7 +1,7 @@
 package io.reasoner.worker;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -16,6 +16,14 @@ import io.reasoner.kafka.ReasoningKafkaConfiguration;
 public class WorkerApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(WorkerApplication.class, args);
+        builder().run(args);
+    }
+
+    /**
+     * The application with its own configuration file name ({@code reasoner-worker.yml}), so that several services can share
+     * one classpath (as in the integration tests) without reading each other's settings.
+     */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(WorkerApplication.class).properties("spring.config.name=reasoner-worker");
     }
 }
