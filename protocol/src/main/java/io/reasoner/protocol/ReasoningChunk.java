@@ -13,6 +13,8 @@ package io.reasoner.protocol;
  * @param text           the text delta
  * @param thinkingTokens thinking tokens produced so far, this chunk included
  * @param answerTokens   answer tokens produced so far, this chunk included
+ * @param control        null for plain output; for a budget-forcing moment, which one (its {@code text} is the
+ *                       text injected, if any, and belongs to {@code phase})
  */
 public record ReasoningChunk(
         String requestId,
@@ -20,7 +22,14 @@ public record ReasoningChunk(
         Phase phase,
         String text,
         int thinkingTokens,
-        int answerTokens) implements ReasoningEvent {
+        int answerTokens,
+        ControlKind control) implements ReasoningEvent {
+
+    /** A chunk of plain model output. */
+    public ReasoningChunk(String requestId, long seq, Phase phase, String text, int thinkingTokens,
+            int answerTokens) {
+        this(requestId, seq, phase, text, thinkingTokens, answerTokens, null);
+    }
 
     public ReasoningChunk {
         Checks.notBlank("requestId", requestId);

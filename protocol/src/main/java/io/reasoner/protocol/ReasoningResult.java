@@ -16,6 +16,7 @@ import java.util.Map;
  * @param finishReason why decoding stopped
  * @param usage        prompt, thinking and answer tokens
  * @param budget       the budget actually applied, which may differ from the one requested
+ * @param forcing      what budget forcing did (injected tokens, extensions used, whether the cap fired)
  * @param chunkCount   number of chunks published for this request
  * @param error        why the request failed, or null
  * @param model        the model that served it, or null if none did
@@ -31,6 +32,7 @@ public record ReasoningResult(
         FinishReason finishReason,
         Usage usage,
         Budget budget,
+        Forcing forcing,
         long chunkCount,
         String error,
         String model,
@@ -45,6 +47,7 @@ public record ReasoningResult(
         answer = answer == null ? "" : answer;
         Checks.notNull("finishReason", finishReason);
         usage = usage == null ? new Usage(0, 0, 0) : usage;
+        forcing = forcing == null ? Forcing.NONE : forcing;
         Checks.atLeast("chunkCount", chunkCount, 0);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
@@ -52,7 +55,7 @@ public record ReasoningResult(
     /** A failed result for a request that produced no output, e.g. one that failed validation. */
     public static ReasoningResult failed(String requestId, String tenant, String error, long finishedAtMs) {
         return new ReasoningResult(requestId, tenant, ResultStatus.FAILED, "", "", FinishReason.ERROR,
-                new Usage(0, 0, 0), null, 0, error, null, Map.of(), finishedAtMs);
+                new Usage(0, 0, 0), null, Forcing.NONE, 0, error, null, Map.of(), finishedAtMs);
     }
 
     @Override

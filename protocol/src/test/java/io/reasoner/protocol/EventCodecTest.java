@@ -22,8 +22,9 @@ class EventCodecTest {
         ReasoningEvent[] events = {
                 request(),
                 new ReasoningChunk("r-1", 3, Phase.ANSWER, "ball.", 32, 4),
+                new ReasoningChunk("r-1", 4, Phase.THINKING, "Wait", 33, 4, ControlKind.WAIT_INJECTED),
                 new ReasoningResult("r-1", "acme", ResultStatus.DONE, "t", "a", FinishReason.STOP,
-                        new Usage(1, 32, 4), Budget.of(32, 16), 5, null, "m", Map.of(), 9L),
+                        new Usage(1, 32, 4), Budget.of(32, 16), new Forcing(3, 1, true), 5, null, "m", Map.of(), 9L),
                 new ControlCommand("r-1", "acme", ControlCommand.Action.CANCEL, "user", 2L),
                 new WorkerStats("w-1", "m", "cpu", 1, 4, 123.5, 0, 3L),
                 new BudgetPolicy(Priority.INTERACTIVE, 0.5, 128, 1, "load", Map.of("wait", 1.5), 4L),

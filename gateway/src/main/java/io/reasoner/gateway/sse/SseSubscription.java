@@ -13,8 +13,9 @@ import io.reasoner.protocol.ReasoningChunk;
 import io.reasoner.protocol.ReasoningResult;
 
 /**
- * One client's SSE stream of one request. Each chunk becomes an event named after its phase, with {@code id:} set
- * to its sequence number; the result becomes a final {@code done} event, after which the stream closes.
+ * One client's SSE stream of one request. Each chunk becomes an event named after its phase ({@code thinking},
+ * {@code answer}), or {@code control} for a budget-forcing moment, with {@code id:} set to its sequence number;
+ * the result becomes a final {@code done} event, after which the stream closes.
  *
  * <p>Writes happen on a shared executor, never on the Kafka listener thread, and at most one drain runs at a
  * time per subscription, so events go out in order and a slow client cannot stall the consumer.
@@ -93,7 +94,7 @@ final class SseSubscription implements Runnable {
         for (ReasoningChunk chunk : request.chunksFrom(nextSeq)) {
             emitter.send(SseEmitter.event()
                     .id(Long.toString(chunk.seq()))
-                    .name(chunk.phase().wireName())
+                    .name(chunk.control() != null ? "control" : chunk.phase().wireName())
                     .data(codec.encodeBody(chunk), org.springframework.http.MediaType.APPLICATION_JSON));
             nextSeq = chunk.seq() + 1;
         }

@@ -29,7 +29,7 @@ class RequestRegistryTest {
 
     private static ReasoningResult result(String id, long chunkCount) {
         return new ReasoningResult(id, "default", ResultStatus.DONE, "", "", FinishReason.STOP, new Usage(1, 1, 0),
-                Budget.of(1, 1), chunkCount, null, "m", Map.of(), 0);
+                Budget.of(1, 1), null, chunkCount, null, "m", Map.of(), 0);
     }
 
     private static ReasoningRequest request(String id) {

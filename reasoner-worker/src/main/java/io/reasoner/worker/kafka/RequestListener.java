@@ -93,7 +93,7 @@ public class RequestListener {
         }
         awaitAll(sends, request.requestId());
         ReasoningResult result = new ReasoningResult(request.requestId(), request.tenant(), outcome.status(),
-                outcome.thinking(), outcome.answer(), outcome.finishReason(), outcome.usage(), request.budget(),
+                outcome.thinking(), outcome.answer(), outcome.finishReason(), outcome.usage(), request.budget(), null,
                 outcome.chunkCount(), outcome.error(), modelName, request.metadata(), clock.millis());
         publisher.sendAndWait(ReasoningTopic.RESULTS, result, properties.publishTimeout().toMillis());
     }
