@@ -3,6 +3,7 @@ package io.reasoner.worker.session;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
+import io.reasoner.protocol.ControlKind;
 import io.reasoner.protocol.Phase;
 import io.reasoner.protocol.ReasoningChunk;
 
@@ -70,6 +71,20 @@ public final class ChunkAssembler {
         if (pendingTokens >= flushEveryTokens || clockMs.getAsLong() - pendingSinceMs >= flushEveryMs) {
             flush();
         }
+    }
+
+    /**
+     * Emits a control chunk for a budget-forcing moment, after flushing pending text so order is kept. Its text
+     * is the injected text (possibly empty), worth {@code tokens} tokens of {@code phase}.
+     */
+    public void control(ControlKind kind, Phase phase, String text, int tokens) {
+        flush();
+        if (phase == Phase.THINKING) {
+            thinkingTokens += tokens;
+        } else {
+            answerTokens += tokens;
+        }
+        sink.accept(new ReasoningChunk(requestId, nextSeq++, phase, text, thinkingTokens, answerTokens, kind));
     }
 
     /** Emits whatever is pending. */

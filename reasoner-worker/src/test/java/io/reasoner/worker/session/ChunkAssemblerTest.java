@@ -72,4 +72,18 @@ class ChunkAssemblerTest {
             assertThat(chunk.answerTokens()).isEqualTo(2);
         });
     }
+
+    @Test
+    void controlChunk_followsFlushedTextInOrder_andCountsItsTokens() {
+        ChunkAssembler assembler = assembler(100, 10_000);
+        assembler.accept(Phase.THINKING, "so");
+        assembler.control(io.reasoner.protocol.ControlKind.WAIT_INJECTED, Phase.THINKING, " Wait", 1);
+        assembler.accept(Phase.THINKING, ",");
+        assembler.finish();
+
+        assertThat(chunks).extracting(ReasoningChunk::text).containsExactly("so", " Wait", ",");
+        assertThat(chunks).extracting(ReasoningChunk::control)
+                .containsExactly(null, io.reasoner.protocol.ControlKind.WAIT_INJECTED, null);
+        assertThat(chunks).extracting(ReasoningChunk::thinkingTokens).containsExactly(1, 2, 3);
+    }
 }
