@@ -33,7 +33,8 @@ class BpeTokenizerTest {
         // Qwen2 puts each digit in its own piece, so the rule "a 1" never applies to "a1".
         TinyBpe vocabulary = new TinyBpe("a 1", "Ġ a");
 
-        assertThat(vocabulary.tokenizer(0).encode("a1 a")).containsExactly(byteId('a'), byteId('1'), vocabulary.id("Ġa"));
+        assertThat(vocabulary.tokenizer(0).encode("a1 a"))
+                .containsExactly(byteId('a'), byteId('1'), vocabulary.id("Ġa"));
     }
 
     @Test

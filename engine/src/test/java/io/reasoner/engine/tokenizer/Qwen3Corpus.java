@@ -19,7 +19,8 @@ final class Qwen3Corpus {
             "<think>\nLet me reason about this.\n</think>\n\nThe answer is 4.",
             "Trailing spaces   ",
             " leading space and \"quotes\" and 'single' and `backticks`",
-            "Ümlaut Ärger über Straße; café naïve façade résumé; ñandú; Ελληνικά; Русский текст.",
+            "Ümlaut Ärger über Straße; café naïve façade résumé; ñandú;",
+            "Ελληνικά; Русский текст; हिन्दी पाठ; ภาษาไทย.",
             "URL https://example.com/path?q=1&lang=en#frag and email a.b@c.de",
             "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 outside the BMP: 𝄞 𐍈 😀");
 
