@@ -3,6 +3,7 @@ package io.reasoner.engine.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -21,14 +22,14 @@ final class KvCache {
     private final int capacity;
 
     /** Allocates in {@code manager}, which should belong to the sequence so the cache dies with it. */
-    KvCache(NDManager manager, LlamaConfig config, int capacity) {
+    KvCache(NDManager manager, ModelConfig config, int capacity, DataType dtype) {
         this.capacity = capacity;
         this.keys = new NDArray[config.blockCount()];
         this.values = new NDArray[config.blockCount()];
         Shape shape = new Shape(capacity, config.headCountKv(), config.headDim());
         for (int layer = 0; layer < config.blockCount(); layer++) {
-            keys[layer] = manager.zeros(shape);
-            values[layer] = manager.zeros(shape);
+            keys[layer] = manager.zeros(shape, dtype);
+            values[layer] = manager.zeros(shape, dtype);
         }
     }
 

@@ -2,6 +2,7 @@ package io.reasoner.engine.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 
@@ -30,14 +31,17 @@ final class Rope {
     private final RopeLayout layout;
     private final int rotatedHeads;
     private final int heads;
+    private final DataType dtype;
     private final NDArray rotation;
 
     /**
      * @param rotatedHeads the leading heads to rotate (queries and keys); heads after them pass through
      * @param heads        heads per token in the arrays given to {@link #apply}
+     * @param dtype        the type of the arrays given to {@link #apply}; angles are computed in double and rounded
+     *                     to it
      * @param manager      owner of the {@code [headDim, headDim]} rotation matrix (the model's manager)
      */
-    Rope(int dimensions, int headDim, float base, RopeLayout layout, int rotatedHeads, int heads,
+    Rope(int dimensions, int headDim, float base, RopeLayout layout, int rotatedHeads, int heads, DataType dtype,
          NDManager manager) {
         this.dimensions = dimensions;
         this.headDim = headDim;
@@ -45,6 +49,7 @@ final class Rope {
         this.layout = layout;
         this.rotatedHeads = rotatedHeads;
         this.heads = heads;
+        this.dtype = dtype;
         float[] r = new float[headDim * headDim];
         for (int i = 0; i < dimensions / 2; i++) {
             int first = first(i);
@@ -52,7 +57,11 @@ final class Rope {
             r[second * headDim + first] = -1; // output dim `first` takes -x[second]
             r[first * headDim + second] = 1;  // output dim `second` takes x[first]
         }
-        this.rotation = manager.create(r, new Shape(headDim, headDim));
+        NDArray wide = manager.create(r, new Shape(headDim, headDim));
+        this.rotation = narrow(wide);
+        if (rotation != wide) {
+            wide.close();
+        }
     }
 
     private int first(int pair) {
@@ -86,7 +95,12 @@ final class Rope {
             }
         }
         Shape shape = new Shape(count, heads, headDim);
-        return new Angles(manager.create(cos, shape), manager.create(sin, shape));
+        return new Angles(narrow(manager.create(cos, shape)), narrow(manager.create(sin, shape)));
+    }
+
+    /** Converts an F32 array built here to the compute dtype (the original is left to its manager's scope). */
+    private NDArray narrow(NDArray wide) {
+        return dtype == DataType.FLOAT32 ? wide : wide.toType(dtype, false);
     }
 
     /** Rotates {@code x} shaped {@code [tokens, heads, headDim]}; the result is owned by x's manager. */

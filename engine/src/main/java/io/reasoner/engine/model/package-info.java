@@ -1,7 +1,13 @@
 /**
  * Language models behind a step-wise, engine-neutral API ({@link io.reasoner.engine.model.LanguageModel},
- * {@link io.reasoner.engine.model.Sequence}: token ids in, {@code float[]} logits out), and the Llama forward pass
- * that implements it on DJL NDArrays with the PyTorch engine on CPU.
+ * {@link io.reasoner.engine.model.Sequence}: token ids in, {@code float[]} logits out), and the transformer
+ * forward pass that implements it on DJL NDArrays with the PyTorch engine, for the llama, qwen2 and qwen3
+ * families, loaded from GGUF files or Hugging Face folders by {@link io.reasoner.engine.model.ModelLoader}.
+ *
+ * <p>Reading a model is split by format ({@code GgufModelFormat}, {@code HuggingFaceModelFormat}: hyper-parameters,
+ * tokenizer, tensor naming) from turning its tensors into weights ({@code WeightLoader}, format-neutral over a
+ * {@link io.reasoner.engine.weights.TensorStore}); the family decides only biases, q/k norms and the RoPE layout
+ * ({@code Architecture}).
  *
  * <p>DJL types never leave this package. Native memory is scoped: weights live in the model's manager, each
  * sequence's KV cache in a sub-manager of it, and every forward step's intermediates in a sub-manager of the

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +33,7 @@ class RopeTest {
     void interleavedLayout_rotatesAdjacentPairs_andPassesTheRestThrough() {
         float[] x = {1, 2, 3, 4, 5, 6};
         int position = 3;
-        float[] rotated = apply(new Rope(4, HEAD_DIM, BASE, RopeLayout.INTERLEAVED, 1, 2, manager), x, position);
+        float[] rotated = apply(new Rope(4, HEAD_DIM, BASE, RopeLayout.INTERLEAVED, 1, 2, DataType.FLOAT32, manager), x, position);
 
         double theta0 = position;                            // base^(0/4) = 1
         double theta1 = position * Math.pow(BASE, -2.0 / 4); // second pair
@@ -46,7 +47,7 @@ class RopeTest {
     void neoxLayout_rotatesDimensionIWithIPlusHalf() {
         float[] x = {1, 2, 3, 4, 5, 6};
         int position = 5;
-        float[] rotated = apply(new Rope(4, HEAD_DIM, BASE, RopeLayout.NEOX, 1, 2, manager), x, position);
+        float[] rotated = apply(new Rope(4, HEAD_DIM, BASE, RopeLayout.NEOX, 1, 2, DataType.FLOAT32, manager), x, position);
 
         assertPair(rotated, 0, 2, x, position);
         assertPair(rotated, 1, 3, x, position * Math.pow(BASE, -2.0 / 4));
@@ -58,7 +59,7 @@ class RopeTest {
     void positionZero_isTheIdentity() {
         float[] x = {1, -2, 3, -4, 5, -6};
 
-        assertThat(apply(new Rope(HEAD_DIM, HEAD_DIM, BASE, RopeLayout.INTERLEAVED, 1, 2, manager), x, 0))
+        assertThat(apply(new Rope(HEAD_DIM, HEAD_DIM, BASE, RopeLayout.INTERLEAVED, 1, 2, DataType.FLOAT32, manager), x, 0))
                 .containsExactly(x);
     }
 
@@ -66,7 +67,7 @@ class RopeTest {
     void headsAfterTheRotatedOnes_passThrough() {
         float[] x = {1, 2, 3, 4, 5, 6};
 
-        float[] both = applyToTwoHeads(new Rope(HEAD_DIM, HEAD_DIM, BASE, RopeLayout.INTERLEAVED, 1, 2, manager),
+        float[] both = applyToTwoHeads(new Rope(HEAD_DIM, HEAD_DIM, BASE, RopeLayout.INTERLEAVED, 1, 2, DataType.FLOAT32, manager),
                 x, 7);
 
         assertThat(Arrays.copyOfRange(both, 0, HEAD_DIM)).isNotEqualTo(x);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class LlamaSequenceTest {
+class Stories260KSequenceTest {
 
     private static final float TOLERANCE = 1e-4f;
     private static LanguageModel model;
@@ -109,7 +109,7 @@ class LlamaSequenceTest {
 
     @Test
     void steps_freeTheirNativeArrays_andClosingASequenceFreesItsCache() {
-        LlamaModel llama = (LlamaModel) model;
+        TransformerModel llama = (TransformerModel) model;
         int before = llama.liveArrayCount();
         try (Sequence sequence = model.newSequence(64)) {
             sequence.prefill(prompt);

@@ -2,20 +2,20 @@ package io.reasoner.engine.model;
 
 import ai.djl.ndarray.NDManager;
 
-/** A {@link Sequence} over a {@link LlamaForward}; its KV cache lives in its own sub-manager of the model's. */
-final class LlamaSequence implements Sequence {
+/** A {@link Sequence} over a {@link TransformerForward}; its KV cache lives in its own sub-manager of the model's. */
+final class TransformerSequence implements Sequence {
 
-    private final LlamaForward forward;
+    private final TransformerForward forward;
     private final NDManager manager;
     private final KvCache cache;
     private final int vocabSize;
     private int length;
     private boolean closed;
 
-    LlamaSequence(LlamaForward forward, NDManager manager, LlamaConfig config, int capacity) {
+    TransformerSequence(TransformerForward forward, NDManager manager, ModelConfig config, int capacity) {
         this.forward = forward;
         this.manager = manager;
-        this.cache = new KvCache(manager, config, capacity);
+        this.cache = new KvCache(manager, config, capacity, forward.dtype());
         this.vocabSize = config.vocabSize();
     }
 
