@@ -13,7 +13,9 @@ import java.util.Objects;
  *
  * <p>DJL's defaults are for encoder models and would silently damage prompts: truncation to 512 tokens, padding,
  * and the post-processor's special tokens. All three are switched off; BOS is added here, from
- * {@code tokenizer_config.json}. The native library ships inside the DJL jar, so this works offline.
+ * {@code tokenizer_config.json}. The native library ships inside the DJL jar, so this works offline. (DJL
+ * reports usage from EC2 hosts when a tokenizer is created unless {@code ai.djl.offline=true} or
+ * {@code OPT_OUT_TRACKING=true} is set; the tests run offline.)
  *
  * <p>The native tokenizer exposes neither its vocabulary nor per-token bytes, so {@link #piece}, the vocabulary
  * size and the special ids come from parsing {@code tokenizer.json} here, and the streaming detokenizer works by
