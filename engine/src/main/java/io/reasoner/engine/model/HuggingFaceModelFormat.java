@@ -11,8 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opens a Hugging Face model folder: hyper-parameters from {@code config.json}, weights from {@code *.safetensors}
- * (see {@link SafetensorsFolder}), tokenizer from a {@link TokenizerProvider}. Hugging Face checkpoints keep Q/K
- * rows in their training order, so RoPE is always NeoX style ({@code rotate_half}) here, llama included.
+ * (see {@link SafetensorsFolder}), tokenizer from a {@link TokenizerProvider} or else {@code tokenizer.json}. Hugging
+ * Face checkpoints keep Q/K rows in their training order, so RoPE is always NeoX style ({@code rotate_half}) here,
+ * llama included.
  */
 final class HuggingFaceModelFormat {
 
@@ -32,9 +33,11 @@ final class HuggingFaceModelFormat {
         SafetensorsFolder store = SafetensorsFolder.open(folder);
         try {
             Tokenizer tokenizer = tokenizers.forFolder(folder);
-            return new ModelSource(folder.getFileName().toString(), folder, config, tokenizer,
-                    fields.tokenId("bos_token_id").orElse(tokenizer.bosToken()),
-                    fields.tokenId("eos_token_id").orElse(tokenizer.eosToken()),
+            int eos = fields.tokenId("eos_token_id").orElse(tokenizer.eosToken());
+            // Qwen's tokenizers name no BOS; a model still needs a token to start from, and the end-of-document
+            // token that separates pre-training documents is the one Qwen's own config.json names as BOS.
+            int bos = fields.tokenId("bos_token_id").orElse(tokenizer.bosToken() >= 0 ? tokenizer.bosToken() : eos);
+            return new ModelSource(folder.getFileName().toString(), folder, config, tokenizer, bos, eos,
                     store, TensorNaming.HUGGING_FACE, fields.bool("tie_word_embeddings", false));
         } catch (IOException | RuntimeException e) {
             store.close();

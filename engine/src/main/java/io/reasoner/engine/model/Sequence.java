@@ -21,6 +21,20 @@ public interface Sequence extends AutoCloseable {
     /** Appends one token, the usual decoding step; same contract as {@link #prefill}. */
     float[] step(int token);
 
+    /**
+     * Drops every token after the first {@code newLength}, from the sequence and its KV cache, so the next append
+     * continues from there. Budget forcing needs it to take back an end-of-thinking delimiter that the model wrote
+     * over several tokens while it may not stop thinking. No logits are returned: a caller that needs the logits
+     * after the new last token re-appends that token.
+     *
+     * @throws IllegalArgumentException      if {@code newLength} is not in [0, {@link #length()}]
+     * @throws UnsupportedOperationException if this sequence cannot roll back (the default)
+     */
+    default void truncate(int newLength) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot truncate (from " + length()
+                + " to " + newLength + " tokens); multi-token end-of-thinking delimiters need Sequence.truncate");
+    }
+
     /** Tokens appended so far. */
     int length();
 

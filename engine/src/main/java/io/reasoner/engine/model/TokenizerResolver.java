@@ -5,6 +5,7 @@ import io.reasoner.engine.tokenizer.Tokenizer;
 import io.reasoner.engine.tokenizer.Tokenizers;
 import io.reasoner.engine.tokenizer.UnsupportedTokenizerException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.ServiceLoader;
  * answer wins.
  */
 final class TokenizerResolver {
+
+    static final String TOKENIZER_JSON = "tokenizer.json";
 
     private final List<TokenizerProvider> providers;
 
@@ -37,7 +40,9 @@ final class TokenizerResolver {
         return Tokenizers.fromGguf(metadata);
     }
 
-    /** @throws UnsupportedTokenizerException if no provider handles the folder */
+    /**
+     * @throws UnsupportedTokenizerException if no provider handles the folder and it has no {@code tokenizer.json}
+     */
     Tokenizer forFolder(Path folder) throws IOException {
         for (TokenizerProvider provider : providers) {
             Optional<Tokenizer> tokenizer = provider.fromFolder(folder);
@@ -45,7 +50,10 @@ final class TokenizerResolver {
                 return tokenizer.get();
             }
         }
-        throw new UnsupportedTokenizerException("no tokenizer support for tokenizer.json yet: no TokenizerProvider"
-                + " in LoadOptions or on the class path reads the tokenizer of " + folder);
+        if (!Files.isRegularFile(folder.resolve(TOKENIZER_JSON))) {
+            throw new UnsupportedTokenizerException("no " + TOKENIZER_JSON + " in " + folder
+                    + ", and no TokenizerProvider in LoadOptions or on the class path reads its tokenizer");
+        }
+        return Tokenizers.fromHuggingFaceFolder(folder);
     }
 }

@@ -25,13 +25,35 @@ class ModelLoaderTest {
     Path dir;
 
     @Test
-    void huggingFaceFolder_withNoTokenizerProvider_failsNamingTheGap() throws IOException {
+    void huggingFaceFolder_withNeitherTokenizerJsonNorAProvider_failsNamingTheGap() throws IOException {
         Path folder = TinyModel.random(TinyModel.qwen3(), 51).writeHuggingFace(dir.resolve("qwen3"), "F32", 1);
 
         assertThatThrownBy(() -> ModelLoader.load(folder))
                 .isInstanceOf(UnsupportedTokenizerException.class)
-                .hasMessage("no tokenizer support for tokenizer.json yet: no TokenizerProvider in LoadOptions or on"
-                        + " the class path reads the tokenizer of " + folder);
+                .hasMessage("no tokenizer.json in " + folder + ", and no TokenizerProvider in LoadOptions or on the"
+                        + " class path reads its tokenizer");
+    }
+
+    @Test
+    void huggingFaceFolder_withTokenizerJson_usesTheBuiltInHuggingFaceTokenizer() throws IOException {
+        Path folder = TinyModel.random(TinyModel.qwen3(), 51).writeHuggingFace(dir.resolve("qwen3"), "F32", 1);
+        Files.writeString(folder.resolve("tokenizer.json"), """
+                {"version": "1.0", "truncation": null, "padding": null,
+                 "added_tokens": [{"id": 2, "content": "</s>", "single_word": false, "lstrip": false,
+                                   "rstrip": false, "normalized": false, "special": true}],
+                 "normalizer": null, "pre_tokenizer": {"type": "Whitespace"}, "post_processor": null,
+                 "decoder": null,
+                 "model": {"type": "WordLevel", "vocab": {"<unk>": 0, "<s>": 1, "</s>": 2, "hello": 3, "world": 4},
+                           "unk_token": "<unk>"}}
+                """);
+        Files.writeString(folder.resolve("tokenizer_config.json"), "{\"eos_token\": \"</s>\"}");
+
+        try (LanguageModel model = ModelLoader.load(folder); Sequence sequence = model.newSequence(8)) {
+            int[] prompt = model.tokenizer().encode("hello world", false);
+            assertThat(prompt).containsExactly(3, 4);
+            assertThat(model.tokenizer().eosToken()).isEqualTo(2);
+            assertThat(sequence.prefill(prompt)).hasSize(TinyModel.VOCAB);
+        }
     }
 
     @Test
