@@ -128,6 +128,30 @@ class EmbeddedKafkaEndToEndTest {
         assertThat(get("/v1/reasoning/rsn_unknown").statusCode()).isEqualTo(404);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"maxThinkingTokens\":40000,\"maxAnswerTokens\":8}|maxThinkingTokens must be in [0, 32768], was 40000",
+            "{\"maxThinkingTokens\":24,\"minThinkingTokens\":30,\"maxAnswerTokens\":8}|minThinkingTokens must be in [0, 24], was 30",
+            "{\"maxThinkingTokens\":24,\"extensions\":65,\"maxAnswerTokens\":8}|extensions must be in [0, 64], was 65",
+            "{\"maxThinkingTokens\":24,\"maxAnswerTokens\":0}|maxAnswerTokens must be in [1, 32768], was 0",
+            "{\"maxThinkingTokens\":\"many\",\"maxAnswerTokens\":8}|field budget.maxThinkingTokens has the wrong type",
+            "{\"maxThinkingTokens\":99999999999999999999,\"maxAnswerTokens\":8}|out of range of `int`"})
+    void everyBudgetField_outOfRangeOrMistyped_isA400NamingIt(String budget, String expected) throws Exception {
+        HttpResponse<String> response = post("{\"prompt\":\"Hi\",\"budget\":" + budget + "}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains(expected);
+    }
+
+    @Test
+    void overlongExtensionTexts_areRejectedNamingTheField() throws Exception {
+        String longText = "x".repeat(257);
+        assertThat(post("{\"prompt\":\"Hi\",\"budget\":{\"extensionText\":\"" + longText + "\"}}").body())
+                .contains("extensionText must be at most 256 characters, was 257");
+        assertThat(post("{\"prompt\":\"Hi\",\"budget\":{\"forcedAnswerPrefix\":\"" + longText + "\"}}").body())
+                .contains("forcedAnswerPrefix must be at most 256 characters, was 257");
+    }
+
     private static String text(List<SseEvent> chunks, String phase) {
         JsonMapper mapper = JsonMapper.builder().build();
         return chunks.stream().filter(e -> e.name().equals(phase))

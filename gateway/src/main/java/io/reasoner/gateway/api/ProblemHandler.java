@@ -1,12 +1,20 @@
 package io.reasoner.gateway.api;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.reasoner.kafka.EventPublisher;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * The one place where exceptions become HTTP statuses, as RFC 9457 problem+json. Spring MVC's own exceptions
@@ -29,6 +37,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unavailable(EventPublisher.PublishFailedException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Queue unavailable",
                 "the request could not be queued; nothing was created, retry later");
+    }
+
+    /** Malformed JSON or a value of the wrong type: say where, e.g. "budget.maxThinkingTokens". */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.BAD_REQUEST, "Unreadable request", describe(e)));
+    }
+
+    private static String describe(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+                String field = databind.getPath().stream()
+                        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("?");
+                return "field " + field + " has the wrong type or value: " + databind.getOriginalMessage();
+            }
+            if (cause instanceof JacksonException jackson) {
+                return "request body is not valid JSON: " + jackson.getOriginalMessage();
+            }
+        }
+        return "request body must be a JSON object";
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
