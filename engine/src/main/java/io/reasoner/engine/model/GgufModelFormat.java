@@ -28,7 +28,8 @@ final class GgufModelFormat {
             ModelConfig config = config(metadata, architecture, vocabSize(file));
             Tokenizer tokenizer = tokenizers.forGguf(metadata);
             String name = metadata.findString("general.name").orElse(path.getFileName().toString());
-            return new ModelSource(name, path, config, tokenizer, tokenizer.bosToken(), tokenizer.eosToken(),
+            return new ModelSource(name, path, config, tokenizer,
+                    ModelSource.bosOrEos(tokenizer.bosToken(), tokenizer.eosToken()), tokenizer.eosToken(),
                     new GgufTensorStore(file), TensorNaming.GGUF, true);
         } catch (RuntimeException e) {
             file.close();

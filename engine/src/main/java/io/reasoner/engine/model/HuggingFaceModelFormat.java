@@ -34,9 +34,7 @@ final class HuggingFaceModelFormat {
         try {
             Tokenizer tokenizer = tokenizers.forFolder(folder);
             int eos = fields.tokenId("eos_token_id").orElse(tokenizer.eosToken());
-            // Qwen's tokenizers name no BOS; a model still needs a token to start from, and the end-of-document
-            // token that separates pre-training documents is the one Qwen's own config.json names as BOS.
-            int bos = fields.tokenId("bos_token_id").orElse(tokenizer.bosToken() >= 0 ? tokenizer.bosToken() : eos);
+            int bos = fields.tokenId("bos_token_id").orElse(ModelSource.bosOrEos(tokenizer.bosToken(), eos));
             return new ModelSource(folder.getFileName().toString(), folder, config, tokenizer, bos, eos,
                     store, TensorNaming.HUGGING_FACE, fields.bool("tie_word_embeddings", false));
         } catch (IOException | RuntimeException e) {

@@ -26,6 +26,15 @@ record ModelSource(String name, Path location, ModelConfig config, Tokenizer tok
         Objects.requireNonNull(naming, "naming");
     }
 
+    /**
+     * The BOS id to report, for tokenizers that may have none (-1). A model still needs a token to start from; the
+     * end-of-document token that separated pre-training documents serves, and is what Qwen's config.json itself
+     * names as BOS.
+     */
+    static int bosOrEos(int bos, int eos) {
+        return bos >= 0 ? bos : eos;
+    }
+
     ModelInfo info() {
         return new ModelInfo(name, config.architecture().id(), config.contextLength(), config.vocabSize(),
                 bosToken, eosToken);

@@ -92,6 +92,18 @@ class ModelLoaderTest {
     }
 
     @Test
+    void ggufWithAGpt2Vocabulary_loadsWithTheBuiltInBpeTokenizer_andStartsFromEosForWantOfABos()
+            throws IOException {
+        Path file = TinyModel.random(TinyModel.qwen2(), 53).writeGguf(dir.resolve("m.gguf"), GgmlType.F32, true);
+
+        try (LanguageModel model = ModelLoader.load(file); Sequence sequence = model.newSequence(4)) {
+            assertThat(model.tokenizer().bosToken()).isEqualTo(-1);
+            assertThat(model.info()).isEqualTo(new ModelInfo("tiny-qwen2", "qwen2", 64, TinyModel.VOCAB, 2, 2));
+            assertThat(sequence.prefill(new int[] {model.info().bosToken(), 7})).hasSize(TinyModel.VOCAB);
+        }
+    }
+
+    @Test
     void closeableTokenizer_isClosedWithTheModel() throws IOException {
         Path folder = TinyModel.random(TinyModel.llama(), 54).writeHuggingFace(dir.resolve("llama"), "F32", 1);
         AtomicBoolean closed = new AtomicBoolean();

@@ -149,6 +149,14 @@ final class TinyModel {
      * llama.cpp keeps norms and biases), with the SentencePiece test vocabulary embedded.
      */
     Path writeGguf(Path file, GgmlType matrixType) throws IOException {
+        return writeGguf(file, matrixType, false);
+    }
+
+    /**
+     * As {@link #writeGguf(Path, GgmlType)}, but with {@code gpt2Vocabulary} a byte-level BPE vocabulary as Qwen
+     * GGUFs carry ({@code tokenizer.ggml.model = gpt2}, no BOS, EOS {@code <|endoftext|>} at id 2).
+     */
+    Path writeGguf(Path file, GgmlType matrixType, boolean gpt2Vocabulary) throws IOException {
         String arch = spec.architecture().id();
         GgufTestWriter writer = new GgufTestWriter(3, 32)
                 .string("general.architecture", arch)
@@ -165,7 +173,11 @@ final class TinyModel {
             writer.uint32(arch + ".attention.key_length", spec.headDim())
                     .uint32(arch + ".attention.value_length", spec.headDim());
         }
-        TestVocabulary.writeGguf(writer);
+        if (gpt2Vocabulary) {
+            TestVocabulary.writeGpt2Gguf(writer);
+        } else {
+            TestVocabulary.writeGguf(writer);
+        }
         for (Map.Entry<String, float[]> entry : values.entrySet()) {
             long[] shape = shapes.get(entry.getKey());
             float[] data = ggufValues(entry.getKey(), entry.getValue());
@@ -335,6 +347,21 @@ final class TinyModel {
                     .float32Array("tokenizer.ggml.scores", new float[VOCAB])
                     .int32Array("tokenizer.ggml.token_type", types())
                     .uint32("tokenizer.ggml.bos_token_id", BOS)
+                    .uint32("tokenizer.ggml.eos_token_id", EOS);
+        }
+
+        static void writeGpt2Gguf(GgufTestWriter writer) {
+            String[] tokens = new String[VOCAB];
+            for (int i = 0; i < VOCAB; i++) {
+                tokens[i] = "t" + i;
+            }
+            tokens[EOS] = "<|endoftext|>";
+            int[] types = new int[VOCAB];
+            Arrays.fill(types, TokenType.NORMAL.ordinal());
+            types[EOS] = TokenType.CONTROL.ordinal();
+            writer.string("tokenizer.ggml.model", "gpt2")
+                    .stringArray("tokenizer.ggml.tokens", tokens)
+                    .int32Array("tokenizer.ggml.token_type", types)
                     .uint32("tokenizer.ggml.eos_token_id", EOS);
         }
 
