@@ -62,7 +62,7 @@ public record RepoLayout(Path root) {
     }
 
     public Path kafkaLibs() {
-        return root.resolve("platform-launcher").resolve("target").resolve("kafka-libs");
+        return root.resolve("kafka-broker-runtime").resolve("target").resolve("kafka-libs");
     }
 
     public Path logFile(String name) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * How to run one single-node KRaft broker.
  *
  * @param dataDir        holds server.properties, the log4j2 config and the log directory; reused across starts
- * @param kafkaLibs      the broker's classpath folder ({@code platform-launcher/target/kafka-libs})
+ * @param kafkaLibs      the broker's classpath folder ({@code kafka-broker-runtime/target/kafka-libs})
  * @param port           client (PLAINTEXT) port on 127.0.0.1; 0 picks a free one at start
  * @param controllerPort KRaft controller port on 127.0.0.1; 0 picks a free one at start
  * @param logFile        where the broker JVM's stdout and stderr go

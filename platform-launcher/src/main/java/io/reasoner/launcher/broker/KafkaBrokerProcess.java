@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Runs a real Apache Kafka broker as its own JVM ({@code kafka.Kafka}) in KRaft combined mode, from the jars the
- * build copies into {@code platform-launcher/target/kafka-libs}. No Docker, no in-process broker: what the
+ * build copies into {@code kafka-broker-runtime/target/kafka-libs}. No Docker, no in-process broker: what the
  * services talk to is the same server binary a production cluster runs.
  *
  * <p>The data folder is formatted once (when {@code meta.properties} is absent) and reused by later starts.

@@ -33,7 +33,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the real broker JVM from target/kafka-libs, as {@code ./reasoner up} does, on free ports. */
+/** Runs the real broker JVM from kafka-broker-runtime/target/kafka-libs, as {@code ./reasoner up} does, on free ports. */
 class KafkaBrokerProcessTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
