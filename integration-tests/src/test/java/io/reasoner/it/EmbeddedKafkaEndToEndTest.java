@@ -71,18 +71,20 @@ class EmbeddedKafkaEndToEndTest {
         List<SseEvent> chunks = events.subList(0, events.size() - 1);
         SseEvent done = events.get(events.size() - 1);
         assertThat(done.name()).isEqualTo("done");
-        assertThat(chunks).isNotEmpty().allSatisfy(e -> assertThat(e.name()).isIn("thinking", "answer"));
+        assertThat(chunks).isNotEmpty().allSatisfy(e -> assertThat(e.name()).isIn("thinking", "answer", "control"));
         assertThat(chunks).extracting(SseEvent::id)
                 .containsExactlyElementsOf(LongStream.range(0, chunks.size()).mapToObj(Long::toString).toList());
         for (SseEvent chunk : chunks) {
             JsonNode data = json.readTree(chunk.data());
             assertThat(data.get("requestId").asString()).isEqualTo(id);
             assertThat(data.get("seq").asString()).isEqualTo(chunk.id());
-            assertThat(data.get("phase").asString()).isEqualTo(chunk.name());
+            if (!chunk.name().equals("control")) {
+                assertThat(data.get("phase").asString()).isEqualTo(chunk.name());
+            }
         }
         JsonNode result = json.readTree(done.data());
         assertThat(result.get("status").asString()).isEqualTo("done");
-        assertThat(result.get("usage").get("thinkingTokens").asInt()).isEqualTo(24);
+        assertThat(result.get("usage").get("thinkingTokens").asInt()).isBetween(1, 24);
         assertThat(result.get("budget").get("maxThinkingTokens").asInt()).isEqualTo(24);
         assertThat(result.get("thinking").asString()).isEqualTo(text(chunks, "thinking"));
         assertThat(result.get("answer").asString()).isEqualTo(text(chunks, "answer"));
@@ -92,6 +94,24 @@ class EmbeddedKafkaEndToEndTest {
         assertThat(queried.get("status").asString()).isEqualTo("done");
         assertThat(queried.get("answer").asString()).isEqualTo(result.get("answer").asString());
         assertThat(queried.get("finishReason").asString()).isIn("stop", "length");
+    }
+
+    @Test
+    void minimumThinking_streamsWaitMarkersAsControlEvents_andReportsForcing() throws Exception {
+        String id = json.readTree(post("""
+                {"prompt":"Once upon a time","budget":{"maxThinkingTokens":70,"minThinkingTokens":60,
+                 "extensions":1,"extensionText":"Wait","maxAnswerTokens":8}}""").body()).get("id").asString();
+
+        List<SseEvent> events = new SseClient().readAll(URI.create(base + "/v1/reasoning/" + id + "/events"), null,
+                Duration.ofSeconds(90));
+
+        assertThat(events).filteredOn(e -> e.name().equals("control"))
+                .anySatisfy(e -> assertThat(json.readTree(e.data()).get("control").asString())
+                        .isEqualTo("wait_injected"));
+        JsonNode result = json.readTree(events.get(events.size() - 1).data());
+        assertThat(result.get("usage").get("thinkingTokens").asInt()).isBetween(60, 70);
+        assertThat(result.get("forcing").get("extensionsUsed").asInt()).isPositive();
+        assertThat(result.get("thinking").asString()).contains("Wait");
     }
 
     @Test

@@ -57,7 +57,7 @@ class KafkaProcessEndToEndTest {
                 JsonNode result = collect(consumer, id, chunks, Duration.ofSeconds(90));
 
                 assertThat(result.get("status").asString()).isEqualTo("done");
-                assertThat(result.get("usage").get("thinkingTokens").asInt()).isEqualTo(16);
+                assertThat(result.get("usage").get("thinkingTokens").asInt()).isBetween(1, 16);
                 assertThat(chunks).extracting(chunk -> chunk.get("seq").asLong()).containsExactlyElementsOf(
                         LongStream.range(0, result.get("chunkCount").asLong()).boxed().toList());
                 String streamed = chunks.stream().map(chunk -> chunk.get("text").asString())

@@ -33,6 +33,10 @@ public record Budget(
         extensionText = extensionText == null ? DEFAULT_EXTENSION_TEXT : extensionText;
         forcedAnswerPrefix = forcedAnswerPrefix == null ? DEFAULT_FORCED_ANSWER_PREFIX : forcedAnswerPrefix;
         Checks.maxLength("extensionText", extensionText, MAX_TEXT_LENGTH);
+        if (extensionText.isEmpty()) {
+            // Appending nothing would suppress the end of thinking without ever moving it forward.
+            throw new IllegalArgumentException("extensionText must not be empty");
+        }
         Checks.maxLength("forcedAnswerPrefix", forcedAnswerPrefix, MAX_TEXT_LENGTH);
     }
 

@@ -13,8 +13,8 @@ package io.reasoner.protocol;
  * @param text           the text delta
  * @param thinkingTokens thinking tokens produced so far, this chunk included
  * @param answerTokens   answer tokens produced so far, this chunk included
- * @param control        null for plain output; for a budget-forcing moment, which one (its {@code text} is the
- *                       text injected, if any, and belongs to {@code phase})
+ * @param control        null for model output; for a budget-forcing marker, which moment it marks. A marker has
+ *                       empty text: text the forcer injects ("Wait", "Final Answer:") follows as ordinary chunks
  */
 public record ReasoningChunk(
         String requestId,

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.reasoner.engine.budget.ThinkingFormat;
 import io.reasoner.engine.model.LanguageModel;
 import io.reasoner.engine.model.ModelLoader;
 import io.reasoner.engine.sampling.Sampler;
@@ -17,6 +18,7 @@ import io.reasoner.worker.kafka.CancellationRegistry;
 import io.reasoner.worker.kafka.ControlListener;
 import io.reasoner.worker.kafka.RequestListener;
 import io.reasoner.worker.kafka.WorkerStatsPublisher;
+import io.reasoner.worker.session.PromptRenderer;
 import io.reasoner.worker.session.ReasoningSession;
 import io.reasoner.worker.session.SamplerFactory;
 
@@ -49,10 +51,24 @@ class WorkerConfiguration {
     }
 
     @Bean
-    ReasoningSession reasoningSession(LanguageModel model, SamplerFactory samplers, WorkerProperties properties,
-            Clock clock) {
-        return new ReasoningSession(model, samplers, properties.flushEveryTokens(),
-                properties.flushEvery().toMillis(), clock::millis);
+    ThinkingFormat thinkingFormat(LanguageModel model, WorkerProperties properties) {
+        var tokenizer = model.tokenizer();
+        return switch (properties.thinkingFormat()) {
+            case "think-tags" -> ThinkingFormat.thinkTags(tokenizer);
+            case "s1" -> ThinkingFormat.s1(tokenizer);
+            case "plain" -> ThinkingFormat.plain(tokenizer, properties.plainEndText());
+            case "auto" -> tokenizer.encode("</think>", false).length == 1 ? ThinkingFormat.thinkTags(tokenizer)
+                    : ThinkingFormat.plain(tokenizer, properties.plainEndText());
+            default -> throw new IllegalArgumentException("reasoner.worker.thinking-format must be one of "
+                    + "[auto, think-tags, s1, plain], was " + properties.thinkingFormat());
+        };
+    }
+
+    @Bean
+    ReasoningSession reasoningSession(LanguageModel model, ThinkingFormat format, SamplerFactory samplers,
+            WorkerProperties properties, Clock clock) {
+        return new ReasoningSession(model, format, PromptRenderer.forModel(properties.modelPath()), samplers,
+                properties.flushEveryTokens(), properties.flushEvery().toMillis(), clock::millis);
     }
 
     @Bean

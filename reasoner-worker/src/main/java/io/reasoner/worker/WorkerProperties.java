@@ -16,6 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param flushEvery       … or once its oldest token is this old, whichever comes first
  * @param publishTimeout   how long to wait for the broker to acknowledge a request's chunks and result
  * @param statsInterval    how often to publish a {@code WorkerStats} heartbeat
+ * @param thinkingFormat   the model's thinking delimiters: {@code auto} (think tags when {@code </think>} is one
+ *                         token of the vocabulary, else plain), {@code think-tags} (Qwen3, R1 distills),
+ *                         {@code s1} ({@code <|im_start|>think} … {@code <|im_start|>answer}) or {@code plain}
+ * @param plainEndText     for the plain format (a base model without a thinking template), the text that ends
+ *                         thinking and that the forcer appends to close it
  */
 @ConfigurationProperties("reasoner.worker")
 public record WorkerProperties(
@@ -25,7 +30,9 @@ public record WorkerProperties(
         @DefaultValue("8") int flushEveryTokens,
         @DefaultValue("50ms") Duration flushEvery,
         @DefaultValue("30s") Duration publishTimeout,
-        @DefaultValue("1s") Duration statsInterval) {
+        @DefaultValue("1s") Duration statsInterval,
+        @DefaultValue("auto") String thinkingFormat,
+        @DefaultValue("\n") String plainEndText) {
 
     public WorkerProperties {
         if (modelPath == null) {

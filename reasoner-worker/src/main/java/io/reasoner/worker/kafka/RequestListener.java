@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
+import io.reasoner.engine.budget.BudgetControl;
 import io.reasoner.kafka.EventPublisher;
 import io.reasoner.protocol.EventCodec;
 import io.reasoner.protocol.MalformedEventException;
@@ -85,7 +86,7 @@ public class RequestListener {
                 stats.recordTokens(total - tokensSoFar[0]);
                 tokensSoFar[0] = total;
                 sends.add(publisher.send(ReasoningTopic.CHUNKS, chunk));
-            }, () -> cancellations.isCancelled(request.requestId()));
+            }, () -> cancellations.isCancelled(request.requestId()), new BudgetControl());
         } catch (RuntimeException e) {
             // An engine failure fails this request only; the worker goes on serving.
             log.warn("request {} failed in the engine", request.requestId(), e);
@@ -93,7 +94,8 @@ public class RequestListener {
         }
         awaitAll(sends, request.requestId());
         ReasoningResult result = new ReasoningResult(request.requestId(), request.tenant(), outcome.status(),
-                outcome.thinking(), outcome.answer(), outcome.finishReason(), outcome.usage(), request.budget(), null,
+                outcome.thinking(), outcome.answer(), outcome.finishReason(), outcome.usage(),
+                outcome.applied() != null ? outcome.applied() : request.budget(), outcome.forcing(),
                 outcome.chunkCount(), outcome.error(), modelName, request.metadata(), clock.millis());
         publisher.sendAndWait(ReasoningTopic.RESULTS, result, properties.publishTimeout().toMillis());
     }

@@ -8,11 +8,11 @@ import io.reasoner.protocol.Phase;
 import io.reasoner.protocol.ReasoningChunk;
 
 /**
- * Groups decoded tokens into chunks: a chunk is emitted after {@code flushEveryTokens} tokens or once the oldest
- * pending token is {@code flushEveryMs} old, whichever comes first, and always at a phase change and at the end.
- * Sequence numbers start at 0 and have no gaps. Token text arrives already cut at UTF-8 character boundaries (the
- * detokenizer holds back partial characters), so a chunk never splits a character. Not thread-safe: one
- * assembler belongs to one decoding loop.
+ * Groups decoded text into chunks: a chunk is emitted once {@code flushEveryTokens} tokens are pending or once the
+ * oldest pending text is {@code flushEveryMs} old, whichever comes first, and always at a phase change, before a
+ * control marker and at the end. Sequence numbers start at 0 and have no gaps. Text arrives already cut at UTF-8
+ * character and delimiter boundaries (the decoder holds back partial characters and possible delimiters), so a
+ * chunk never splits either. Not thread-safe: one assembler belongs to one decoding loop.
  */
 public final class ChunkAssembler {
 
@@ -23,10 +23,10 @@ public final class ChunkAssembler {
     private final Consumer<ReasoningChunk> sink;
     private final StringBuilder pending = new StringBuilder();
     private Phase pendingPhase;
-    private int pendingTokens;
     private long pendingSinceMs;
     private int thinkingTokens;
     private int answerTokens;
+    private int tokensAtLastFlush;
     private long nextSeq;
 
     public ChunkAssembler(String requestId, int flushEveryTokens, long flushEveryMs, LongSupplier clockMs,
@@ -44,47 +44,33 @@ public final class ChunkAssembler {
         this.sink = sink;
     }
 
-    /** Adds one decoded token's text (possibly empty) in the given phase. */
-    public void accept(Phase phase, String text) {
-        accept(phase, text, 1);
-    }
-
     /**
-     * Adds text worth {@code tokens} tokens; 0 for text that belongs to tokens already counted (the last bytes a
-     * detokenizer releases at the end).
+     * Adds decoded text of {@code phase}, with the running token totals after it (tokens whose text is still
+     * held back are counted once their text arrives).
      */
-    public void accept(Phase phase, String text, int tokens) {
+    public void accept(Phase phase, String text, int thinkingSoFar, int answerSoFar) {
         if (pendingPhase != null && pendingPhase != phase) {
             flush();
         }
-        if (pendingTokens == 0) {
+        if (pending.isEmpty()) {
             pendingSinceMs = clockMs.getAsLong();
         }
         pendingPhase = phase;
         pending.append(text);
-        pendingTokens += Math.max(tokens, text.isEmpty() ? 0 : 1);
-        if (phase == Phase.THINKING) {
-            thinkingTokens += tokens;
-        } else {
-            answerTokens += tokens;
-        }
-        if (pendingTokens >= flushEveryTokens || clockMs.getAsLong() - pendingSinceMs >= flushEveryMs) {
+        thinkingTokens = thinkingSoFar;
+        answerTokens = answerSoFar;
+        if (pendingTokens() >= flushEveryTokens || clockMs.getAsLong() - pendingSinceMs >= flushEveryMs) {
             flush();
         }
     }
 
     /**
-     * Emits a control chunk for a budget-forcing moment, after flushing pending text so order is kept. Its text
-     * is the injected text (possibly empty), worth {@code tokens} tokens of {@code phase}.
+     * Emits a control marker for a budget-forcing moment, after flushing pending text so order is kept. The marker
+     * carries no text: text the forcer injects follows as ordinary output of its phase.
      */
-    public void control(ControlKind kind, Phase phase, String text, int tokens) {
+    public void control(ControlKind kind, Phase phase) {
         flush();
-        if (phase == Phase.THINKING) {
-            thinkingTokens += tokens;
-        } else {
-            answerTokens += tokens;
-        }
-        sink.accept(new ReasoningChunk(requestId, nextSeq++, phase, text, thinkingTokens, answerTokens, kind));
+        sink.accept(new ReasoningChunk(requestId, nextSeq++, phase, "", thinkingTokens, answerTokens, kind));
     }
 
     /** Emits whatever is pending. */
@@ -97,22 +83,17 @@ public final class ChunkAssembler {
         return nextSeq;
     }
 
-    public int thinkingTokens() {
-        return thinkingTokens;
-    }
-
-    public int answerTokens() {
-        return answerTokens;
+    private int pendingTokens() {
+        return thinkingTokens + answerTokens - tokensAtLastFlush;
     }
 
     private void flush() {
-        // Tokens that produced no text yet (a partial UTF-8 character) stay pending: an empty chunk says nothing.
-        if (pendingTokens == 0 || pending.isEmpty()) {
+        if (pending.isEmpty()) {
             return;
         }
         sink.accept(new ReasoningChunk(requestId, nextSeq++, pendingPhase, pending.toString(), thinkingTokens,
                 answerTokens));
         pending.setLength(0);
-        pendingTokens = 0;
+        tokensAtLastFlush = thinkingTokens + answerTokens;
     }
 }

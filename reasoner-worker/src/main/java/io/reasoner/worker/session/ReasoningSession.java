@@ -4,13 +4,19 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
+import io.reasoner.engine.budget.BudgetControl;
+import io.reasoner.engine.budget.BudgetForcer;
+import io.reasoner.engine.budget.ControlEvent;
+import io.reasoner.engine.budget.ForcingRequest;
+import io.reasoner.engine.budget.ForcingResult;
+import io.reasoner.engine.budget.TextDelta;
+import io.reasoner.engine.budget.ThinkingBudget;
+import io.reasoner.engine.budget.ThinkingFormat;
 import io.reasoner.engine.model.LanguageModel;
-import io.reasoner.engine.model.Sequence;
-import io.reasoner.engine.sampling.Sampler;
-import io.reasoner.engine.tokenizer.StreamingDetokenizer;
-import io.reasoner.engine.tokenizer.Tokenizer;
 import io.reasoner.protocol.Budget;
+import io.reasoner.protocol.ControlKind;
 import io.reasoner.protocol.FinishReason;
+import io.reasoner.protocol.Forcing;
 import io.reasoner.protocol.Phase;
 import io.reasoner.protocol.ReasoningChunk;
 import io.reasoner.protocol.ReasoningRequest;
@@ -18,25 +24,30 @@ import io.reasoner.protocol.ResultStatus;
 import io.reasoner.protocol.Usage;
 
 /**
- * Serves one request on a model: prefill, then one token per step, each token streamed as it is decoded.
+ * Serves one request with s1 budget forcing: renders the prompt, decodes it in one pass on one KV cache, and
+ * streams each piece of thinking and answer as it is decoded, with control markers where a "Wait" was injected,
+ * the cap forced the answer, or the budget changed mid-flight.
  *
- * <p>Thinking/answer split (until s1 budget forcing replaces it): a model without a thinking template has no
- * delimiter to end thinking, so the first {@code maxThinkingTokens} generated tokens are the thinking phase and
- * the following ones, up to {@code maxAnswerTokens}, the answer. End-of-sequence ends the whole generation.
- *
- * <p>Plain Java: knows no Kafka or Spring. Not thread-safe; one session serves one request on one thread.
+ * <p>Plain Java: knows no Kafka or Spring; the protocol records are its input and output. Thread-safe; each call
+ * serves one request on the calling thread.
  */
 public final class ReasoningSession {
 
     private final LanguageModel model;
+    private final ThinkingFormat format;
+    private final BudgetForcer forcer;
+    private final PromptRenderer prompts;
     private final SamplerFactory samplers;
     private final int flushEveryTokens;
     private final long flushEveryMs;
     private final LongSupplier clockMs;
 
-    public ReasoningSession(LanguageModel model, SamplerFactory samplers, int flushEveryTokens, long flushEveryMs,
-            LongSupplier clockMs) {
+    public ReasoningSession(LanguageModel model, ThinkingFormat format, PromptRenderer prompts,
+            SamplerFactory samplers, int flushEveryTokens, long flushEveryMs, LongSupplier clockMs) {
         this.model = model;
+        this.format = format;
+        this.forcer = new BudgetForcer(model, format);
+        this.prompts = prompts;
         this.samplers = samplers;
         this.flushEveryTokens = flushEveryTokens;
         this.flushEveryMs = flushEveryMs;
@@ -47,69 +58,98 @@ public final class ReasoningSession {
      * Decodes the request, handing each chunk to {@code chunks} as soon as it is assembled.
      *
      * @param cancelled checked once per step; true stops decoding with status cancelled
+     * @param control   through which the budget may be changed while the request runs
      */
-    public SessionOutcome run(ReasoningRequest request, Consumer<ReasoningChunk> chunks, BooleanSupplier cancelled) {
-        Tokenizer tokenizer = model.tokenizer();
-        int[] prompt = tokenizer.encode(request.prompt());
-        Budget budget = request.budget();
-        int context = model.info().contextLength();
-        int needed = prompt.length + budget.maxTotalTokens();
-        if (needed > context) {
-            return SessionOutcome.failed("prompt of " + prompt.length + " tokens plus maxThinkingTokens + "
-                    + "maxAnswerTokens = " + budget.maxTotalTokens() + " exceeds the model's context of " + context
-                    + " tokens", prompt.length);
+    public SessionOutcome run(ReasoningRequest request, Consumer<ReasoningChunk> chunks, BooleanSupplier cancelled,
+            BudgetControl control) {
+        int[] prompt = model.tokenizer().encode(prompts.render(request.prompt()));
+        String tooLong = checkFits(prompt.length, request.budget());
+        if (tooLong != null) {
+            return SessionOutcome.failed(tooLong, prompt.length);
         }
         ChunkAssembler assembler = new ChunkAssembler(request.requestId(), flushEveryTokens, flushEveryMs, clockMs,
                 chunks);
-        try (Sequence sequence = model.newSequence(needed)) {
-            return decode(request, prompt, sequence, assembler, cancelled);
-        }
-    }
-
-    private SessionOutcome decode(ReasoningRequest request, int[] prompt, Sequence sequence,
-            ChunkAssembler assembler, BooleanSupplier cancelled) {
-        Budget budget = request.budget();
-        Sampler sampler = samplers.create(request.sampling(), request.requestId());
-        StreamingDetokenizer detokenizer = model.tokenizer().newDetokenizer();
         StringBuilder thinking = new StringBuilder();
         StringBuilder answer = new StringBuilder();
-        int eos = model.info().eosToken();
-        float[] logits = sequence.prefill(prompt);
-        FinishReason finish = FinishReason.LENGTH;
-        Phase phase = Phase.THINKING;
-        for (int generated = 0; generated < budget.maxTotalTokens(); generated++) {
-            if (cancelled.getAsBoolean()) {
-                finish = FinishReason.CANCELLED;
-                break;
-            }
+        boolean[] deadlinePassed = {false};
+        BooleanSupplier stop = () -> {
             if (request.deadlineMs() != null && clockMs.getAsLong() >= request.deadlineMs()) {
-                finish = FinishReason.DEADLINE;
-                break;
+                deadlinePassed[0] = true;
             }
-            int token = sampler.sample(logits);
-            if (token == eos) {
-                finish = FinishReason.STOP;
-                break;
-            }
-            phase = generated < budget.maxThinkingTokens() ? Phase.THINKING : Phase.ANSWER;
-            String text = detokenizer.accept(token);
-            (phase == Phase.THINKING ? thinking : answer).append(text);
-            assembler.accept(phase, text);
-            if (generated + 1 < budget.maxTotalTokens()) {
-                logits = sequence.step(token);
-            }
-        }
-        String rest = detokenizer.flush();
-        (phase == Phase.THINKING ? thinking : answer).append(rest);
-        assembler.accept(phase, rest, 0);
+            return deadlinePassed[0] || cancelled.getAsBoolean();
+        };
+        ForcingRequest forcing = ForcingRequest.of(prompt, thinkingBudget(request.budget()))
+                .withControl(control).withCancellation(stop);
+        ForcingResult result = forcer.generate(forcing, samplers.create(request.sampling(), request.requestId()),
+                event -> {
+                    if (event instanceof TextDelta delta) {
+                        Phase phase = phase(delta.phase());
+                        (phase == Phase.THINKING ? thinking : answer).append(delta.text());
+                        assembler.accept(phase, delta.text(), delta.thinkingTokens(), delta.answerTokens());
+                    } else if (event instanceof ControlEvent marker) {
+                        assembler.control(controlKind(marker.kind()), marker.kind()
+                                == io.reasoner.engine.budget.ControlKind.CAP_FORCED ? Phase.ANSWER : Phase.THINKING);
+                    }
+                });
         assembler.finish();
+        return outcome(result, deadlinePassed[0], thinking.toString(), answer.toString(), assembler.chunkCount());
+    }
+
+    /** The sequence must hold the prompt, the whole budget and the tokens the forcer may inject around it. */
+    private String checkFits(int promptTokens, Budget budget) {
+        int injected = format.opening().length() + format.end().length() + format.answerSeparator().length()
+                + model.tokenizer().encode(budget.forcedAnswerPrefix(), false).length;
+        int needed = promptTokens + injected + budget.maxTotalTokens();
+        int context = model.info().contextLength();
+        if (needed <= context) {
+            return null;
+        }
+        return "prompt of " + promptTokens + " tokens plus maxThinkingTokens + maxAnswerTokens = "
+                + budget.maxTotalTokens() + " (and " + injected + " delimiter tokens) exceeds the model's context of "
+                + context + " tokens";
+    }
+
+    private static SessionOutcome outcome(ForcingResult result, boolean deadlinePassed, String thinking,
+            String answer, long chunkCount) {
+        FinishReason finish = switch (result.finishReason()) {
+            case STOP -> FinishReason.STOP;
+            case LENGTH -> FinishReason.LENGTH;
+            case CANCELLED -> deadlinePassed ? FinishReason.DEADLINE : FinishReason.CANCELLED;
+            case CONTEXT_FULL -> FinishReason.ERROR;
+        };
         ResultStatus status = switch (finish) {
             case CANCELLED -> ResultStatus.CANCELLED;
-            case DEADLINE -> ResultStatus.FAILED;
+            case DEADLINE, ERROR -> ResultStatus.FAILED;
             default -> ResultStatus.DONE;
         };
-        return new SessionOutcome(status, finish, thinking.toString(), answer.toString(),
-                new Usage(prompt.length, assembler.thinkingTokens(), assembler.answerTokens()),
-                assembler.chunkCount(), finish == FinishReason.DEADLINE ? "deadline passed" : null);
+        String error = switch (finish) {
+            case DEADLINE -> "deadline passed";
+            case ERROR -> "the sequence reached the model's context";
+            default -> null;
+        };
+        ThinkingBudget applied = result.budget();
+        return new SessionOutcome(status, finish, thinking, answer,
+                new Usage(result.promptTokens(), result.thinkingTokens(), result.answerTokens()),
+                new Forcing(result.injectedTokens(), result.extensionsUsed(), result.capFired()),
+                new Budget(applied.maxThinkingTokens(), applied.minThinkingTokens(), applied.extensions(),
+                        applied.extensionText(), applied.forcedAnswerPrefix(), applied.maxAnswerTokens()),
+                chunkCount, error);
+    }
+
+    static ThinkingBudget thinkingBudget(Budget budget) {
+        return new ThinkingBudget(budget.maxThinkingTokens(), budget.minThinkingTokens(), budget.extensions(),
+                budget.extensionText(), budget.forcedAnswerPrefix(), budget.maxAnswerTokens());
+    }
+
+    private static Phase phase(io.reasoner.engine.budget.Phase phase) {
+        return phase == io.reasoner.engine.budget.Phase.ANSWER ? Phase.ANSWER : Phase.THINKING;
+    }
+
+    private static ControlKind controlKind(io.reasoner.engine.budget.ControlKind kind) {
+        return switch (kind) {
+            case WAIT_INJECTED -> ControlKind.WAIT_INJECTED;
+            case CAP_FORCED -> ControlKind.CAP_FORCED;
+            case BUDGET_CHANGED -> ControlKind.BUDGET_CHANGED;
+        };
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import io.reasoner.protocol.ControlKind;
 import io.reasoner.protocol.Phase;
 import io.reasoner.protocol.ReasoningChunk;
 
@@ -23,8 +24,9 @@ class ChunkAssemblerTest {
     @Test
     void flushesEveryNTokens_withGapFreeSequenceAndRunningCounts() {
         ChunkAssembler assembler = assembler(2, 10_000);
-        for (String piece : List.of("a", "b", "c", "d", "e")) {
-            assembler.accept(Phase.THINKING, piece);
+        String[] pieces = {"a", "b", "c", "d", "e"};
+        for (int i = 0; i < pieces.length; i++) {
+            assembler.accept(Phase.THINKING, pieces[i], i + 1, 0);
         }
         assembler.finish();
 
@@ -35,37 +37,35 @@ class ChunkAssemblerTest {
     }
 
     @Test
-    void flushesOnceOldestPendingTokenReachesTheTimeLimit() {
+    void flushesOnceOldestPendingTextReachesTheTimeLimit() {
         ChunkAssembler assembler = assembler(100, 50);
-        assembler.accept(Phase.THINKING, "a");
+        assembler.accept(Phase.THINKING, "a", 1, 0);
         nowMs.addAndGet(49);
-        assembler.accept(Phase.THINKING, "b");
+        assembler.accept(Phase.THINKING, "b", 2, 0);
         assertThat(chunks).isEmpty();
 
         nowMs.addAndGet(1);
-        assembler.accept(Phase.THINKING, "c");
+        assembler.accept(Phase.THINKING, "c", 3, 0);
 
         assertThat(chunks).extracting(ReasoningChunk::text).containsExactly("abc");
     }
 
     @Test
-    void phaseChange_flushesPendingThinkingBeforeTheFirstAnswerToken() {
+    void phaseChange_flushesPendingThinkingBeforeTheFirstAnswerText() {
         ChunkAssembler assembler = assembler(100, 10_000);
-        assembler.accept(Phase.THINKING, "think");
-        assembler.accept(Phase.ANSWER, "ans");
+        assembler.accept(Phase.THINKING, "think", 1, 0);
+        assembler.accept(Phase.ANSWER, "ans", 1, 1);
         assembler.finish();
 
         assertThat(chunks).extracting(ReasoningChunk::phase).containsExactly(Phase.THINKING, Phase.ANSWER);
-        assertThat(chunks.get(1).thinkingTokens()).isEqualTo(1);
+        assertThat(chunks.get(0).thinkingTokens()).isEqualTo(1);
         assertThat(chunks.get(1).answerTokens()).isEqualTo(1);
     }
 
     @Test
-    void tokensWithoutTextYet_areCountedButNeverSentAsEmptyChunks() {
-        ChunkAssembler assembler = assembler(1, 10_000);
-        assembler.accept(Phase.ANSWER, "");
-        assembler.accept(Phase.ANSWER, "é");
-        assembler.finish();
+    void tokensCountedBeforeTheirTextArrives_triggerAFlushWithTheText() {
+        ChunkAssembler assembler = assembler(2, 10_000);
+        assembler.accept(Phase.ANSWER, "é", 0, 2);
 
         assertThat(chunks).singleElement().satisfies(chunk -> {
             assertThat(chunk.text()).isEqualTo("é");
@@ -74,16 +74,15 @@ class ChunkAssemblerTest {
     }
 
     @Test
-    void controlChunk_followsFlushedTextInOrder_andCountsItsTokens() {
+    void controlMarker_followsFlushedTextInOrder_andInjectedTextFollowsAsOutput() {
         ChunkAssembler assembler = assembler(100, 10_000);
-        assembler.accept(Phase.THINKING, "so");
-        assembler.control(io.reasoner.protocol.ControlKind.WAIT_INJECTED, Phase.THINKING, " Wait", 1);
-        assembler.accept(Phase.THINKING, ",");
+        assembler.accept(Phase.THINKING, "so", 1, 0);
+        assembler.control(ControlKind.WAIT_INJECTED, Phase.THINKING);
+        assembler.accept(Phase.THINKING, " Wait", 2, 0);
         assembler.finish();
 
-        assertThat(chunks).extracting(ReasoningChunk::text).containsExactly("so", " Wait", ",");
-        assertThat(chunks).extracting(ReasoningChunk::control)
-                .containsExactly(null, io.reasoner.protocol.ControlKind.WAIT_INJECTED, null);
-        assertThat(chunks).extracting(ReasoningChunk::thinkingTokens).containsExactly(1, 2, 3);
+        assertThat(chunks).extracting(ReasoningChunk::text).containsExactly("so", "", " Wait");
+        assertThat(chunks).extracting(ReasoningChunk::control).containsExactly(null, ControlKind.WAIT_INJECTED, null);
+        assertThat(chunks).extracting(ReasoningChunk::thinkingTokens).containsExactly(1, 1, 2);
     }
 }

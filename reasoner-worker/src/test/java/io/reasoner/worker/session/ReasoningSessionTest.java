@@ -7,22 +7,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.reasoner.engine.budget.BudgetControl;
+import io.reasoner.engine.budget.ThinkingFormat;
 import io.reasoner.engine.model.LanguageModel;
 import io.reasoner.engine.model.ModelLoader;
 import io.reasoner.engine.sampling.Sampler;
+import io.reasoner.engine.template.ChatTemplate;
 import io.reasoner.protocol.Budget;
+import io.reasoner.protocol.ControlKind;
 import io.reasoner.protocol.FinishReason;
 import io.reasoner.protocol.Phase;
 import io.reasoner.protocol.ReasoningChunk;
 import io.reasoner.protocol.ReasoningRequest;
 import io.reasoner.protocol.ResultStatus;
 
-/** The session on the real tiny model (stories260K). */
+/** The session with budget forcing on the real tiny model (stories260K: no template, a newline ends thinking). */
 class ReasoningSessionTest {
 
     private static LanguageModel model;
@@ -40,36 +45,54 @@ class ReasoningSessionTest {
     }
 
     private static ReasoningSession session() {
-        return new ReasoningSession(model, (sampling, id) -> Sampler.greedy(), 3, 10_000, () -> 0L);
+        return new ReasoningSession(model, ThinkingFormat.plain(model.tokenizer(), "\n"),
+                new PromptRenderer(ChatTemplate.rawPrompt()), (sampling, id) -> Sampler.greedy(), 3, 10_000,
+                () -> 0L);
     }
 
     private static ReasoningRequest request(String prompt, Budget budget) {
         return new ReasoningRequest("r", null, null, prompt, budget, null, null, null, Map.of(), 0);
     }
 
+    private SessionOutcome run(Budget budget) {
+        return session().run(request("Once upon a time", budget), chunks::add, () -> false, new BudgetControl());
+    }
+
     @Test
-    void thinkingTakesTheFirstCapTokens_thenTheAnswer_streamedAsGapFreeChunks() {
-        SessionOutcome outcome = session().run(request("Once upon a time", Budget.of(10, 12)), chunks::add,
-                () -> false);
+    void capReached_forcesTheAnswerWithItsPrefix_streamedAsGapFreeChunksWithACapMarker() {
+        SessionOutcome outcome = run(Budget.of(10, 12));
 
         assertThat(outcome.status()).isEqualTo(ResultStatus.DONE);
         assertThat(outcome.usage().thinkingTokens()).isEqualTo(10);
-        assertThat(outcome.usage().answerTokens()).isBetween(1, 12);
-        assertThat(outcome.usage().promptTokens()).isGreaterThan(1);
+        assertThat(outcome.forcing().capFired()).isTrue();
+        assertThat(outcome.answer()).startsWith("Final Answer:");
         assertThat(chunks).extracting(ReasoningChunk::seq)
-                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, chunks.size()).boxed().toList());
+                .containsExactlyElementsOf(LongStream.range(0, chunks.size()).boxed().toList());
         assertThat(outcome.chunkCount()).isEqualTo(chunks.size());
+        assertThat(chunks).filteredOn(c -> c.control() != null).extracting(ReasoningChunk::control)
+                .containsExactly(ControlKind.CAP_FORCED);
         assertThat(text(Phase.THINKING)).isEqualTo(outcome.thinking());
         assertThat(text(Phase.ANSWER)).isEqualTo(outcome.answer());
-        if (outcome.finishReason() == FinishReason.LENGTH) {
-            assertThat(outcome.usage().answerTokens()).isEqualTo(12);
-        }
+        ReasoningChunk last = chunks.get(chunks.size() - 1);
+        assertThat(last.thinkingTokens()).isEqualTo(outcome.usage().thinkingTokens());
+        assertThat(last.answerTokens()).isEqualTo(outcome.usage().answerTokens());
+    }
+
+    @Test
+    void minimumThinking_turnsEndingsIntoWaits_andKeepsThinkingWithinBudget() {
+        SessionOutcome outcome = run(new Budget(80, 60, 2, "Wait", null, 16));
+
+        assertThat(outcome.usage().thinkingTokens()).isBetween(60, 80);
+        assertThat(outcome.forcing().extensionsUsed()).isPositive();
+        assertThat(outcome.thinking()).contains("Wait");
+        assertThat(chunks).extracting(ReasoningChunk::control).contains(ControlKind.WAIT_INJECTED);
+        assertThat(outcome.applied().minThinkingTokens()).isEqualTo(60);
     }
 
     @Test
     void greedyDecoding_isDeterministic() {
-        SessionOutcome first = session().run(request("The dog", Budget.of(8, 8)), chunk -> { }, () -> false);
-        SessionOutcome second = session().run(request("The dog", Budget.of(8, 8)), chunk -> { }, () -> false);
+        SessionOutcome first = run(Budget.of(8, 8));
+        SessionOutcome second = run(Budget.of(8, 8));
 
         assertThat(second.thinking()).isEqualTo(first.thinking());
         assertThat(second.answer()).isEqualTo(first.answer());
@@ -78,8 +101,7 @@ class ReasoningSessionTest {
     @Test
     void promptPlusBudgetBeyondTheContext_failsWithAClearReasonAndNoChunks() {
         int context = model.info().contextLength();
-        SessionOutcome outcome = session().run(request("Once upon a time", Budget.of(context / 2, context / 2)),
-                chunks::add, () -> false);
+        SessionOutcome outcome = run(Budget.of(context / 2, context / 2));
 
         assertThat(outcome.status()).isEqualTo(ResultStatus.FAILED);
         assertThat(outcome.error()).contains("exceeds the model's context of " + context + " tokens");
@@ -87,14 +109,31 @@ class ReasoningSessionTest {
     }
 
     @Test
-    void cancellation_stopsAtTheNextStep() {
+    void cancellation_stopsWithinAStep() {
         int[] steps = {0};
         SessionOutcome outcome = session().run(request("Once upon a time", Budget.of(50, 50)), chunks::add,
-                () -> ++steps[0] > 5);
+                () -> ++steps[0] > 5, new BudgetControl());
 
         assertThat(outcome.status()).isEqualTo(ResultStatus.CANCELLED);
         assertThat(outcome.finishReason()).isEqualTo(FinishReason.CANCELLED);
-        assertThat(outcome.usage().thinkingTokens()).isEqualTo(5);
+        assertThat(outcome.usage().thinkingTokens()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aBudgetLoweredMidFlight_endsThinkingAtTheNextStep_andIsReported() {
+        BudgetControl control = new BudgetControl();
+        SessionOutcome outcome = session().run(request("Once upon a time", new Budget(60, 50, 0, null, null, 8)),
+                chunk -> {
+                    chunks.add(chunk);
+                    if (chunk.thinkingTokens() >= 6) {
+                        control.changeMaxThinkingTokens(6);
+                    }
+                }, () -> false, control);
+
+        assertThat(chunks).extracting(ReasoningChunk::control).contains(ControlKind.BUDGET_CHANGED);
+        assertThat(outcome.forcing().capFired()).isTrue();
+        assertThat(outcome.usage().thinkingTokens()).isLessThan(60);
+        assertThat(outcome.applied().maxThinkingTokens()).isLessThan(60);
     }
 
     private String text(Phase phase) {
