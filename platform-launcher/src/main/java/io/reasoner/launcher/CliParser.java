@@ -22,8 +22,10 @@ final class CliParser {
                   foreground until Ctrl-C. State lives in .reasoner/ (logs in .reasoner/logs).
               down
                   Stop everything a previous up started (also after a crash).
-              ask "question" [--max-thinking 32] [--max-answer 64] [--url http://127.0.0.1:8080]
-                  Ask the running platform and print its thinking and answer as they stream.
+              ask "question" [--max-thinking 32] [--max-answer 64] [--min-thinking 0] [--extensions 0]
+                  [--url http://127.0.0.1:8080]
+                  Ask the running platform and print its thinking and answer as they stream; budget-forcing
+                  moments (a forced "Wait", the cap forcing the answer) are marked.
               generate --max-tokens N [--prompt TEXT] [--model PATH] [--greedy]
                        [--temperature T] [--top-p P] [--seed S]
                   Run the decoding engine directly, without Kafka or services.
@@ -73,7 +75,7 @@ final class CliParser {
     }
 
     private static Command ask(List<String> args) throws UsageException {
-        Parsed parsed = Parsed.of("ask", args, Set.of("--max-thinking", "--max-answer", "--url"));
+        Parsed parsed = Parsed.of("ask", args, Set.of("--max-thinking", "--max-answer", "--min-thinking", "--extensions", "--url"));
         if (parsed.positional().isEmpty()) {
             throw new UsageException("ask needs a question, e.g. ./reasoner ask \"Once upon a time\"");
         }
@@ -82,6 +84,8 @@ final class CliParser {
         return new Command.Ask(new AskOptions(prompt,
                 parsed.intOption("--max-thinking", AskOptions.DEFAULT_MAX_THINKING),
                 parsed.intOption("--max-answer", AskOptions.DEFAULT_MAX_ANSWER),
+                parsed.intOption("--min-thinking", 0),
+                parsed.intOption("--extensions", 0),
                 parsed.option("--url").map(URI::create).orElse(AskOptions.DEFAULT_GATEWAY),
                 AskOptions.DEFAULT_IDLE_TIMEOUT));
     }

@@ -60,7 +60,7 @@ class CliParserTest {
         Command command = CliParser.parse(List.of("ask", "--max-thinking", "8", "Once", "upon",
                 "--url=http://127.0.0.1:9000", "a", "time", "--max-answer", "16"));
 
-        assertThat(command).isEqualTo(new Command.Ask(new AskOptions("Once upon a time", 8, 16,
+        assertThat(command).isEqualTo(new Command.Ask(new AskOptions("Once upon a time", 8, 16, 0, 0,
                 URI.create("http://127.0.0.1:9000"), AskOptions.DEFAULT_IDLE_TIMEOUT)));
     }
 

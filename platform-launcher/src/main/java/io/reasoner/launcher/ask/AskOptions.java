@@ -11,11 +11,13 @@ import java.util.Objects;
  * @param prompt            the question
  * @param maxThinkingTokens thinking cap, in model tokens
  * @param maxAnswerTokens   answer cap, in model tokens
+ * @param minThinkingTokens thinking may not end before this many tokens (attempts become "Wait")
+ * @param extensions        attempts to end thinking to suppress with "Wait" even past the minimum
  * @param gateway           the gateway's base URL
  * @param idleTimeout       how long the event stream may stay silent (heartbeats count) before giving up
  */
-public record AskOptions(String prompt, int maxThinkingTokens, int maxAnswerTokens, URI gateway,
-        Duration idleTimeout) {
+public record AskOptions(String prompt, int maxThinkingTokens, int maxAnswerTokens, int minThinkingTokens,
+        int extensions, URI gateway, Duration idleTimeout) {
 
     public static final int DEFAULT_MAX_THINKING = 32;
     public static final int DEFAULT_MAX_ANSWER = 64;
@@ -28,7 +30,7 @@ public record AskOptions(String prompt, int maxThinkingTokens, int maxAnswerToke
             throw new IllegalArgumentException("the question must not be blank");
         }
         // The protocol's own range checks, so the CLI rejects exactly what the gateway would.
-        Budget.of(maxThinkingTokens, maxAnswerTokens);
+        new Budget(maxThinkingTokens, minThinkingTokens, extensions, null, null, maxAnswerTokens);
         Objects.requireNonNull(gateway, "gateway");
         if (!("http".equals(gateway.getScheme()) || "https".equals(gateway.getScheme()))
                 || gateway.getHost() == null) {
@@ -42,11 +44,11 @@ public record AskOptions(String prompt, int maxThinkingTokens, int maxAnswerToke
     }
 
     public static AskOptions defaults(String prompt) {
-        return new AskOptions(prompt, DEFAULT_MAX_THINKING, DEFAULT_MAX_ANSWER, DEFAULT_GATEWAY,
+        return new AskOptions(prompt, DEFAULT_MAX_THINKING, DEFAULT_MAX_ANSWER, 0, 0, DEFAULT_GATEWAY,
                 DEFAULT_IDLE_TIMEOUT);
     }
 
     public Budget budget() {
-        return Budget.of(maxThinkingTokens, maxAnswerTokens);
+        return new Budget(maxThinkingTokens, minThinkingTokens, extensions, null, null, maxAnswerTokens);
     }
 }

@@ -45,6 +45,8 @@ final class GatewayClient {
         body.put("prompt", prompt);
         body.putObject("budget")
                 .put("maxThinkingTokens", budget.maxThinkingTokens())
+                .put("minThinkingTokens", budget.minThinkingTokens())
+                .put("extensions", budget.extensions())
                 .put("maxAnswerTokens", budget.maxAnswerTokens());
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/reasoning"))
                 .timeout(SUBMIT_TIMEOUT)

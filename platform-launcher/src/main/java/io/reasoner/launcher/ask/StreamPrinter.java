@@ -48,6 +48,10 @@ final class StreamPrinter {
                 text(chunk.path("phase").asString(event.name()), chunk.path("text").asString(""));
                 return Optional.empty();
             }
+            case "control" -> {
+                marker(parse(event).path("control").asString(""));
+                return Optional.empty();
+            }
             case "done" -> {
                 return Optional.of(done(parse(event)));
             }
@@ -75,7 +79,9 @@ final class StreamPrinter {
         String line = "[" + status + "] finish: " + result.path("finishReason").asString("?")
                 + "; tokens: prompt " + usage.path("promptTokens").asInt(0)
                 + ", thinking " + usage.path("thinkingTokens").asInt(0)
-                + ", answer " + usage.path("answerTokens").asInt(0);
+                + ", answer " + usage.path("answerTokens").asInt(0)
+                + "; extensions " + result.path("forcing").path("extensionsUsed").asInt(0)
+                + (result.path("forcing").path("capFired").asBoolean(false) ? ", cap fired" : "");
         out.println(ansi ? BOLD + line + RESET : line);
         out.flush();
         if (!"done".equals(status)) {
@@ -84,6 +90,21 @@ final class StreamPrinter {
             return Outcome.FAILED;
         }
         return Outcome.DONE;
+    }
+
+    /** A budget-forcing moment, shown inline; the text the forcer injects follows as ordinary output. */
+    private void marker(String control) {
+        String label = switch (control) {
+            case "wait_injected" -> "‹end of thinking suppressed›";
+            case "cap_forced" -> "‹thinking cap reached›";
+            case "budget_changed" -> "‹budget changed›";
+            default -> "";
+        };
+        if (!label.isEmpty()) {
+            out.print(ansi ? BOLD + label + RESET : label);
+            out.flush();
+            atLineStart = false;
+        }
     }
 
     private void text(String textPhase, String text) {

@@ -55,7 +55,7 @@ class AskCommandTest {
                 .containsSubsequence("[thinking]", "Hmm, a story.", "[answer]", "Once upon a time",
                         "[done] finish: stop; tokens: prompt 4, thinking 2, answer 1");
         assertThat(submitted.get()).isEqualTo("{\"prompt\":\"Once upon a time\",\"budget\":"
-                + "{\"maxThinkingTokens\":8,\"maxAnswerTokens\":16}}");
+                + "{\"maxThinkingTokens\":8,\"minThinkingTokens\":0,\"extensions\":0,\"maxAnswerTokens\":16}}");
         assertThat(acceptHeader.get()).isEqualTo("text/event-stream");
     }
 
@@ -117,7 +117,7 @@ class AskCommandTest {
     }
 
     private int ask(URI gateway, Duration idle) throws InterruptedException {
-        AskOptions options = new AskOptions("Once upon a time", 8, 16, gateway, idle);
+        AskOptions options = new AskOptions("Once upon a time", 8, 16, 0, 0, gateway, idle);
         return new AskCommand(GatewayClient.defaultHttpClient(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false).run(options);
     }

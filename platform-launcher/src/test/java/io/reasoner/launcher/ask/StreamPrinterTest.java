@@ -33,7 +33,7 @@ class StreamPrinterTest {
 
         assertThat(outcome).contains(StreamPrinter.Outcome.DONE);
         assertThat(out()).isEqualTo(String.join(System.lineSeparator(), "[thinking]", "t", "[answer]", "a",
-                "[done] finish: length; tokens: prompt 1, thinking 1, answer 1", ""));
+                "[done] finish: length; tokens: prompt 1, thinking 1, answer 1; extensions 0", ""));
     }
 
     @Test
@@ -49,5 +49,20 @@ class StreamPrinterTest {
 
     private String out() {
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void controlEvents_areMarkedInline_andForcingIsSummedUpInTheUsageLine() {
+        StreamPrinter printer = printer(false);
+
+        printer.print(new SseEvent("thinking", "0", "{\"phase\":\"thinking\",\"text\":\"so\"}"));
+        printer.print(new SseEvent("control", "1", "{\"phase\":\"thinking\",\"text\":\"\",\"control\":\"wait_injected\"}"));
+        printer.print(new SseEvent("thinking", "2", "{\"phase\":\"thinking\",\"text\":\" Wait\"}"));
+        printer.print(new SseEvent("done", null, "{\"status\":\"done\",\"finishReason\":\"stop\",\"usage\":"
+                + "{\"promptTokens\":1,\"thinkingTokens\":2,\"answerTokens\":0},"
+                + "\"forcing\":{\"extensionsUsed\":1,\"capFired\":true}}"));
+
+        assertThat(out()).contains("so‹end of thinking suppressed› Wait")
+                .contains("; extensions 1, cap fired");
     }
 }
