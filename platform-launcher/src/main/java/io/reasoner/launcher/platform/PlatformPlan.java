@@ -19,6 +19,8 @@ public record PlatformPlan(RepoLayout layout, BrokerSettings broker, List<Servic
     public static final String BROKER_NAME = "kafka";
     /** Argument the worker reads its model file from. */
     static final String WORKER_MODEL_ARG = "--reasoner.worker.model-path=";
+    /** The policy service's Kafka Streams state lives with the rest of the local state, not in the OS temp dir. */
+    static final String POLICY_STATE_ARG = "--reasoner.policy.state-dir=";
 
     public PlatformPlan {
         Objects.requireNonNull(layout, "layout");
@@ -45,7 +47,8 @@ public record PlatformPlan(RepoLayout layout, BrokerSettings broker, List<Servic
                         PlatformService.REASONER_WORKER.defaultPort(),
                         List.of(WORKER_MODEL_ARG + model.toAbsolutePath().normalize())),
                 new ServiceSpec(PlatformService.BUDGET_POLICY, PlatformService.BUDGET_POLICY.jar(layout),
-                        PlatformService.BUDGET_POLICY.defaultPort(), List.of())));
+                        PlatformService.BUDGET_POLICY.defaultPort(),
+                        List.of(POLICY_STATE_ARG + layout.stateDir().resolve("policy-state")))));
     }
 
     /** The broker of {@code up}: fixed ports 9092/9093, data in {@code .reasoner/kafka}. */
