@@ -115,6 +115,30 @@ class EmbeddedKafkaEndToEndTest {
     }
 
     @Test
+    void delete_cancelsARunningRequestWithinAStep_andItsStreamEndsWithDoneCancelled() throws Exception {
+        String id = json.readTree(post("""
+                {"prompt":"Once upon a time","budget":{"maxThinkingTokens":1500,"minThinkingTokens":1500,
+                 "maxAnswerTokens":400}}""").body()).get("id").asString();
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> json.readTree(get("/v1/reasoning/" + id).body()).get("status").asString().equals("running"));
+
+        HttpResponse<String> cancelled = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/reasoning/" + id))
+                .timeout(Duration.ofSeconds(20)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        List<SseEvent> events = new SseClient().readAll(URI.create(base + "/v1/reasoning/" + id + "/events"), null,
+                Duration.ofSeconds(60));
+
+        assertThat(cancelled.statusCode()).isEqualTo(202);
+        SseEvent done = events.get(events.size() - 1);
+        assertThat(done.name()).isEqualTo("done");
+        JsonNode result = json.readTree(done.data());
+        assertThat(result.get("status").asString()).isEqualTo("cancelled");
+        assertThat(result.get("finishReason").asString()).isEqualTo("cancelled");
+        assertThat(result.get("usage").get("thinkingTokens").asInt()).isLessThan(1500);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/v1/reasoning/rsn_nope"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void reconnectWithLastEventId_resumesRightAfterThatChunk() throws Exception {
         String id = json.readTree(post("""
                 {"prompt":"The cat","budget":{"maxThinkingTokens":16,"maxAnswerTokens":16}}""").body())

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.reasoner.gateway.service.UnknownRequestException;
 import io.reasoner.kafka.EventPublisher;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,13 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.reasoner.gateway.GatewayProperties;
+import io.reasoner.gateway.service.CreateReasoningBody;
+import io.reasoner.gateway.service.ReasoningService;
 import io.reasoner.gateway.sse.EventStreams;
-import io.reasoner.gateway.stream.RequestRegistry;
 import io.reasoner.gateway.stream.TrackedRequest;
-import io.reasoner.kafka.EventPublisher;
-import io.reasoner.protocol.ReasoningRequest;
-import io.reasoner.protocol.ReasoningTopic;
 
 /** The native reasoning API. Errors are translated to problem+json in {@link ProblemHandler}. */
 @RestController
@@ -30,31 +28,17 @@ class ReasoningController {
     /** Until API keys land, every caller belongs to this tenant. */
     static final String DEFAULT_TENANT = "default";
 
-    private final RequestFactory factory;
-    private final RequestRegistry registry;
-    private final EventPublisher publisher;
+    private final ReasoningService service;
     private final EventStreams streams;
-    private final GatewayProperties properties;
 
-    ReasoningController(RequestFactory factory, RequestRegistry registry, EventPublisher publisher,
-            EventStreams streams, GatewayProperties properties) {
-        this.factory = factory;
-        this.registry = registry;
-        this.publisher = publisher;
+    ReasoningController(ReasoningService service, EventStreams streams) {
+        this.service = service;
         this.streams = streams;
-        this.properties = properties;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, String>> create(@RequestBody CreateReasoningBody body) {
-        ReasoningRequest request = factory.create(body, DEFAULT_TENANT);
-        registry.accept(request);
-        try {
-            publisher.sendAndWait(ReasoningTopic.REQUESTS, request, properties.publishTimeout().toMillis());
-        } catch (EventPublisher.PublishFailedException e) {
-            registry.forget(request.requestId());
-            throw e;
-        }
+        TrackedRequest request = service.submit(body, DEFAULT_TENANT);
         String events = "/v1/reasoning/" + request.requestId() + "/events";
         return ResponseEntity.accepted()
                 .location(URI.create("/v1/reasoning/" + request.requestId()))
@@ -64,18 +48,18 @@ class ReasoningController {
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String id,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        return streams.open(visible(id), parseLastEventId(lastEventId));
+        return streams.open(service.find(id, DEFAULT_TENANT), parseLastEventId(lastEventId));
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     RequestView get(@PathVariable String id) {
-        return RequestView.of(visible(id));
+        return RequestView.of(service.find(id, DEFAULT_TENANT));
     }
 
-    private TrackedRequest visible(String id) {
-        return registry.find(id)
-                .filter(request -> request.tenant() == null || request.tenant().equals(DEFAULT_TENANT))
-                .orElseThrow(() -> new UnknownRequestException(id));
+    /** Cancels: answers 202 at once; the stream ends with {@code done} and finish reason {@code cancelled}. */
+    @DeleteMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RequestView> cancel(@PathVariable String id) {
+        return ResponseEntity.accepted().body(RequestView.of(service.cancel(id, DEFAULT_TENANT, "cancelled by client")));
     }
 
     private static Long parseLastEventId(String value) {

@@ -1,4 +1,4 @@
-package io.reasoner.gateway.api;
+package io.reasoner.gateway.service;
 
 import java.util.Map;
 

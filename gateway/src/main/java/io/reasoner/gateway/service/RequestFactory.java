@@ -1,4 +1,4 @@
-package io.reasoner.gateway.api;
+package io.reasoner.gateway.service;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -13,19 +13,19 @@ import io.reasoner.protocol.Sampling;
  * Turns an HTTP body into a protocol request: fills defaults and lets the protocol records validate. Invalid
  * values throw {@link IllegalArgumentException} naming the field and its allowed range.
  */
-final class RequestFactory {
+public final class RequestFactory {
 
     private final GatewayProperties properties;
     private final RequestIds ids;
     private final Clock clock;
 
-    RequestFactory(GatewayProperties properties, RequestIds ids, Clock clock) {
+    public RequestFactory(GatewayProperties properties, RequestIds ids, Clock clock) {
         this.properties = properties;
         this.ids = ids;
         this.clock = clock;
     }
 
-    ReasoningRequest create(CreateReasoningBody body, String tenant) {
+    public ReasoningRequest create(CreateReasoningBody body, String tenant) {
         if (body == null) {
             throw new IllegalArgumentException("request body must be a JSON object");
         }

@@ -1,14 +1,14 @@
-package io.reasoner.gateway.api;
+package io.reasoner.gateway.service;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** Unguessable request ids: 128 bits from a {@link SecureRandom}, hex-encoded with a readable prefix. */
-final class RequestIds {
+public final class RequestIds {
 
     private final SecureRandom random;
 
-    RequestIds(SecureRandom random) {
+    public RequestIds(SecureRandom random) {
         this.random = random;
     }
 

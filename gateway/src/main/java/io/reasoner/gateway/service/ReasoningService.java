@@ -1,0 +1,72 @@
+package io.reasoner.gateway.service;
+
+import java.time.Clock;
+
+import io.reasoner.gateway.GatewayProperties;
+import io.reasoner.gateway.stream.RequestRegistry;
+import io.reasoner.gateway.stream.TrackedRequest;
+import io.reasoner.kafka.EventPublisher;
+import io.reasoner.protocol.ControlCommand;
+import io.reasoner.protocol.ReasoningRequest;
+import io.reasoner.protocol.ReasoningTopic;
+
+/**
+ * What every HTTP API of the gateway (native and OpenAI-compatible) does with a request: submit it to Kafka, look
+ * it up for its tenant, cancel it. Requests of another tenant are reported as unknown, never as forbidden, so
+ * their existence does not leak.
+ */
+public final class ReasoningService {
+
+    private final RequestFactory factory;
+    private final RequestRegistry registry;
+    private final EventPublisher publisher;
+    private final GatewayProperties properties;
+    private final Clock clock;
+
+    public ReasoningService(RequestFactory factory, RequestRegistry registry, EventPublisher publisher,
+            GatewayProperties properties, Clock clock) {
+        this.factory = factory;
+        this.registry = registry;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates the body, publishes the request and waits for Kafka's acknowledgement. On failure nothing is left
+     * half-created: the request is forgotten and {@link EventPublisher.PublishFailedException} is thrown.
+     *
+     * @throws IllegalArgumentException naming the invalid field and its allowed range
+     */
+    public TrackedRequest submit(CreateReasoningBody body, String tenant) {
+        ReasoningRequest request = factory.create(body, tenant);
+        TrackedRequest tracked = registry.accept(request);
+        try {
+            publisher.sendAndWait(ReasoningTopic.REQUESTS, request, properties.publishTimeout().toMillis());
+        } catch (EventPublisher.PublishFailedException e) {
+            registry.forget(request.requestId());
+            throw e;
+        }
+        return tracked;
+    }
+
+    /** @throws UnknownRequestException if no request with this id is visible to the tenant */
+    public TrackedRequest find(String requestId, String tenant) {
+        return registry.find(requestId)
+                .filter(request -> request.tenant() == null || request.tenant().equals(tenant))
+                .orElseThrow(() -> new UnknownRequestException(requestId));
+    }
+
+    /**
+     * Asks the workers to stop the request; the one decoding it stops within one step and publishes a cancelled
+     * result, which ends the stream with {@code done}. Cancelling a finished request changes nothing.
+     */
+    public TrackedRequest cancel(String requestId, String tenant, String reason) {
+        TrackedRequest tracked = find(requestId, tenant);
+        if (tracked.result() == null) {
+            publisher.sendAndWait(ReasoningTopic.CONTROL, new ControlCommand(requestId, tenant,
+                    ControlCommand.Action.CANCEL, reason, clock.millis()), properties.publishTimeout().toMillis());
+        }
+        return tracked;
+    }
+}
