@@ -139,6 +139,20 @@ class EmbeddedKafkaEndToEndTest {
     }
 
     @Test
+    void messages_areServedThroughTheModelsTemplate_andABadRoleIsA400() throws Exception {
+        String id = json.readTree(post("""
+                {"messages":[{"role":"user","content":"Once upon a time"}],
+                 "budget":{"maxThinkingTokens":8,"maxAnswerTokens":8}}""").body()).get("id").asString();
+        List<SseEvent> events = new SseClient().readAll(URI.create(base + "/v1/reasoning/" + id + "/events"), null,
+                Duration.ofSeconds(60));
+        assertThat(json.readTree(events.get(events.size() - 1).data()).get("status").asString()).isEqualTo("done");
+
+        HttpResponse<String> bad = post("{\"messages\":[{\"role\":\"robot\",\"content\":\"hi\"}]}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("messages[0].role must be one of [system, user, assistant], was robot");
+    }
+
+    @Test
     void reconnectWithLastEventId_resumesRightAfterThatChunk() throws Exception {
         String id = json.readTree(post("""
                 {"prompt":"The cat","budget":{"maxThinkingTokens":16,"maxAnswerTokens":16}}""").body())

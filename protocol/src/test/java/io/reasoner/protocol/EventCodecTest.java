@@ -13,7 +13,8 @@ class EventCodecTest {
     private final EventCodec codec = new EventCodec();
 
     private static ReasoningRequest request() {
-        return new ReasoningRequest("r-1", "acme", null, "Once upon a time", Budget.of(32, 16),
+        return new ReasoningRequest("r-1", "acme", null, "Once upon a time",
+                java.util.List.of(new ChatMessage("system", "Be brief.")), Budget.of(32, 16),
                 new Sampling(0.7, 0.9, 42L), Priority.BATCH, 1_700_000_000_000L, Map.of("k", "v"), 1L);
     }
 

@@ -55,7 +55,7 @@ class PolicyTopologyTest {
     }
 
     private void arrive(String id, Priority priority, int thinking, Instant at) {
-        ReasoningRequest request = new ReasoningRequest(id, null, null, "q", Budget.of(thinking, 8), null, priority,
+        ReasoningRequest request = new ReasoningRequest(id, null, null, "q", null, Budget.of(thinking, 8), null, priority,
                 null, Map.of(), at.toEpochMilli());
         requests.pipeInput(id, codec.encode(request), at);
     }

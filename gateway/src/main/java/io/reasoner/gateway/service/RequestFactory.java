@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import io.reasoner.gateway.GatewayProperties;
 import io.reasoner.protocol.Budget;
+import io.reasoner.protocol.ChatMessage;
 import io.reasoner.protocol.Priority;
 import io.reasoner.protocol.ReasoningRequest;
 import io.reasoner.protocol.Sampling;
@@ -29,12 +30,33 @@ public final class RequestFactory {
         if (body == null) {
             throw new IllegalArgumentException("request body must be a JSON object");
         }
-        if (body.prompt() == null || body.prompt().isBlank()) {
-            throw new IllegalArgumentException("prompt must not be empty");
+        boolean noMessages = body.messages() == null || body.messages().isEmpty();
+        if (noMessages && (body.prompt() == null || body.prompt().isBlank())) {
+            throw new IllegalArgumentException("prompt must not be empty (or give messages)");
         }
-        return new ReasoningRequest(ids.next(), tenant, body.model(), body.prompt(), budget(body.budget()),
+        return new ReasoningRequest(ids.next(), tenant, body.model(), body.prompt(), messages(body.messages()),
+                budget(body.budget()),
                 sampling(body.sampling()), priority(body.priority()), body.deadlineMs(), body.metadata(),
                 clock.millis());
+    }
+
+    private static java.util.List<ChatMessage> messages(java.util.List<CreateReasoningBody.MessageBody> bodies) {
+        if (bodies == null) {
+            return java.util.List.of();
+        }
+        java.util.List<ChatMessage> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            CreateReasoningBody.MessageBody body = bodies.get(i);
+            if (body == null || body.role() == null || body.content() == null) {
+                throw new IllegalArgumentException("messages[" + i + "] must have a role and a content");
+            }
+            try {
+                messages.add(new ChatMessage(body.role(), body.content()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("messages[" + i + "]." + e.getMessage(), e);
+            }
+        }
+        return messages;
     }
 
     private Budget budget(CreateReasoningBody.BudgetBody body) {

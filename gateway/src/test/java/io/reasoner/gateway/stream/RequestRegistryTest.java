@@ -33,7 +33,7 @@ class RequestRegistryTest {
     }
 
     private static ReasoningRequest request(String id) {
-        return new ReasoningRequest(id, "default", null, "p", Budget.of(1, 1), null, null, null, null, 0);
+        return new ReasoningRequest(id, "default", null, "p", null, Budget.of(1, 1), null, null, null, null, 0);
     }
 
     @Test

@@ -38,7 +38,10 @@ public final class PromptRenderer {
         }
     }
 
-    public String render(String prompt) {
-        return template.render(List.of(ChatMessage.user(prompt)), true, Map.of("enable_thinking", true));
+    /** A conversation as the model's template lays it out, ending with the prompt for the assistant's turn. */
+    public String render(List<io.reasoner.protocol.ChatMessage> conversation) {
+        List<ChatMessage> messages = conversation.stream()
+                .map(message -> new ChatMessage(message.role(), message.content())).toList();
+        return template.render(messages, true, Map.of("enable_thinking", true));
     }
 }

@@ -62,7 +62,7 @@ public final class ReasoningSession {
      */
     public SessionOutcome run(ReasoningRequest request, Consumer<ReasoningChunk> chunks, BooleanSupplier cancelled,
             BudgetControl control) {
-        int[] prompt = model.tokenizer().encode(prompts.render(request.prompt()));
+        int[] prompt = model.tokenizer().encode(prompts.render(request.conversation()));
         String tooLong = checkFits(prompt.length, request.budget());
         if (tooLong != null) {
             return SessionOutcome.failed(tooLong, prompt.length);

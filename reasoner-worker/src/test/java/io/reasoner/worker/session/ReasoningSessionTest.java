@@ -51,7 +51,7 @@ class ReasoningSessionTest {
     }
 
     private static ReasoningRequest request(String prompt, Budget budget) {
-        return new ReasoningRequest("r", null, null, prompt, budget, null, null, null, Map.of(), 0);
+        return new ReasoningRequest("r", null, null, prompt, null, budget, null, null, null, Map.of(), 0);
     }
 
     private SessionOutcome run(Budget budget) {
