@@ -19,6 +19,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,66 +39,74 @@ import tools.jackson.databind.json.JsonMapper;
 class KafkaProcessEndToEndTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
+    private RunningBroker broker;
+    private ConfigurableApplicationContext worker;
 
-    @Test
-    void plainKafkaClient_producesARequest_andReadsGapFreeChunksAndTheResult(@TempDir Path data) throws Exception {
-        Path root = Path.of(System.getProperty("reasoner.root"));
-        try (RunningBroker broker = KafkaBrokerProcess.start(BrokerSettings.ephemeral(data, root))) {
-            TopicInitializer.createAll(broker.bootstrapServers());
-            try (ConfigurableApplicationContext worker = Platform.worker(broker.bootstrapServers(),
-                    TestModels.stories260K());
-                    KafkaConsumer<String, String> consumer = consumer(broker.bootstrapServers())) {
-                consumer.subscribe(List.of("reasoning.chunks", "reasoning.results"));
-                String id = "ext-" + UUID.randomUUID();
-                produce(broker.bootstrapServers(), id, """
-                        {"requestId":"%s","prompt":"Once upon a time",
-                         "budget":{"maxThinkingTokens":16,"maxAnswerTokens":24},"createdAtMs":%d}"""
-                        .formatted(id, Instant.now().toEpochMilli()));
+    @BeforeEach
+    void startBrokerProcessAndWorker(@TempDir Path data) {
+        broker = KafkaBrokerProcess.start(BrokerSettings.ephemeral(data, Path.of(System.getProperty("reasoner.root"))));
+        TopicInitializer.createAll(broker.bootstrapServers());
+        worker = Platform.worker(broker.bootstrapServers(), TestModels.stories260K());
+    }
 
-                List<JsonNode> chunks = new ArrayList<>();
-                JsonNode result = collect(consumer, id, chunks, Duration.ofSeconds(90));
-
-                assertThat(result.get("status").asString()).isEqualTo("done");
-                assertThat(result.get("usage").get("thinkingTokens").asInt()).isBetween(1, 16);
-                assertThat(chunks).extracting(chunk -> chunk.get("seq").asLong()).containsExactlyElementsOf(
-                        LongStream.range(0, result.get("chunkCount").asLong()).boxed().toList());
-                String streamed = chunks.stream().map(chunk -> chunk.get("text").asString())
-                        .reduce("", String::concat);
-                assertThat(streamed).isEqualTo(result.get("thinking").asString() + result.get("answer").asString());
-            }
-            assertThat(broker.pid()).isPositive();
+    @AfterEach
+    void stop() {
+        if (worker != null) {
+            worker.close();
+        }
+        if (broker != null) {
+            broker.close();
+            assertThat(broker.process().isAlive()).as("broker process stopped by its PID").isFalse();
         }
     }
 
     @Test
-    void poisonRequest_becomesAFailedResult_andTheWorkerServesTheNextOne(@TempDir Path data) throws Exception {
-        Path root = Path.of(System.getProperty("reasoner.root"));
-        try (RunningBroker broker = KafkaBrokerProcess.start(BrokerSettings.ephemeral(data, root))) {
-            TopicInitializer.createAll(broker.bootstrapServers());
-            try (ConfigurableApplicationContext worker = Platform.worker(broker.bootstrapServers(),
-                    TestModels.stories260K());
-                    KafkaConsumer<String, String> consumer = consumer(broker.bootstrapServers())) {
-                consumer.subscribe(List.of("reasoning.results"));
-                produce(broker.bootstrapServers(), "poison-1", "{not json");
-                produce(broker.bootstrapServers(), "poison-2", """
-                        {"requestId":"poison-2","prompt":"x","budget":{"maxThinkingTokens":-1,"maxAnswerTokens":4}}""");
-                produce(broker.bootstrapServers(), "good-1", """
-                        {"requestId":"good-1","prompt":"The cat","budget":{"maxThinkingTokens":4,"maxAnswerTokens":4}}""");
+    void plainKafkaClient_producesARequest_andReadsGapFreeChunksAndTheResult() throws Exception {
+        try (KafkaConsumer<String, String> consumer = consumer(broker.bootstrapServers())) {
+            consumer.subscribe(List.of("reasoning.chunks", "reasoning.results"));
+            String id = "ext-" + UUID.randomUUID();
+            produce(broker.bootstrapServers(), id, """
+                    {"requestId":"%s","prompt":"Once upon a time",
+                     "budget":{"maxThinkingTokens":16,"maxAnswerTokens":24},"createdAtMs":%d}"""
+                    .formatted(id, Instant.now().toEpochMilli()));
 
-                Map<String, JsonNode> results = new java.util.HashMap<>();
-                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                while (results.size() < 3 && System.nanoTime() < deadline) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                        results.put(record.key(), json.readTree(record.value()));
-                    }
+            List<JsonNode> chunks = new ArrayList<>();
+            JsonNode result = collect(consumer, id, chunks, Duration.ofSeconds(90));
+
+            assertThat(result.get("status").asString()).isEqualTo("done");
+            assertThat(result.get("usage").get("thinkingTokens").asInt()).isBetween(1, 16);
+            assertThat(chunks).extracting(chunk -> chunk.get("seq").asLong()).containsExactlyElementsOf(
+                    LongStream.range(0, result.get("chunkCount").asLong()).boxed().toList());
+            String streamed = chunks.stream().map(chunk -> chunk.get("text").asString())
+                    .reduce("", String::concat);
+            assertThat(streamed).isEqualTo(result.get("thinking").asString() + result.get("answer").asString());
+        }
+    }
+
+    @Test
+    void poisonRequest_becomesAFailedResult_andTheWorkerServesTheNextOne() throws Exception {
+        try (KafkaConsumer<String, String> consumer = consumer(broker.bootstrapServers())) {
+            consumer.subscribe(List.of("reasoning.results"));
+            produce(broker.bootstrapServers(), "poison-1", "{not json");
+            produce(broker.bootstrapServers(), "poison-2", """
+                    {"requestId":"poison-2","prompt":"x","budget":{"maxThinkingTokens":-1,"maxAnswerTokens":4}}""");
+            produce(broker.bootstrapServers(), "good-1", """
+                    {"requestId":"good-1","prompt":"The cat","budget":{"maxThinkingTokens":4,"maxAnswerTokens":4}}""");
+
+            Map<String, JsonNode> results = new java.util.HashMap<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (results.size() < 3 && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    results.put(record.key(), json.readTree(record.value()));
                 }
-
-                assertThat(results.get("poison-1").get("status").asString()).isEqualTo("failed");
-                assertThat(results.get("poison-1").get("error").asString()).contains("not valid JSON");
-                assertThat(results.get("poison-2").get("error").asString())
-                        .contains("maxThinkingTokens must be in [0, 32768], was -1");
-                assertThat(results.get("good-1").get("status").asString()).isEqualTo("done");
             }
+
+            assertThat(results).containsKeys("poison-1", "poison-2", "good-1");
+            assertThat(results.get("poison-1").get("status").asString()).isEqualTo("failed");
+            assertThat(results.get("poison-1").get("error").asString()).contains("not valid JSON");
+            assertThat(results.get("poison-2").get("error").asString())
+                    .contains("maxThinkingTokens must be in [0, 32768], was -1");
+            assertThat(results.get("good-1").get("status").asString()).isEqualTo("done");
         }
     }
 
