@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Generates text from a GGUF model, printing each token's text to stdout as it is decoded and one stats line to
- * stderr at the end. Exit status: 0 on success, 2 for bad arguments, 1 when the model cannot be loaded or run.
+ * Generates text from a model (a GGUF file or a Hugging Face model folder), printing each token's text to stdout
+ * as it is decoded, and to stderr the model's load report first and one stats line at the end. Exit status: 0 on
+ * success, 2 for bad arguments, 1 when the model cannot be loaded or run.
  *
  * <pre>java -Dai.djl.offline=true -cp CLASSPATH io.reasoner.engine.cli.GenerateCommand \
  *     --model stories260K.gguf --max-tokens 200 --greedy</pre>
@@ -37,8 +38,9 @@ public final class GenerateCommand {
         GenerateOptions options;
         try {
             options = GenerateOptions.parse(args);
-            if (!Files.isRegularFile(options.model())) {
-                throw new UsageException("--model file not found: " + options.model());
+            if (!Files.exists(options.model())) {
+                throw new UsageException("--model not found: " + options.model()
+                        + " (expected a .gguf file or a Hugging Face model folder)");
             }
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
@@ -46,6 +48,8 @@ public final class GenerateCommand {
             return EXIT_USAGE;
         }
         try (LanguageModel model = ModelLoader.load(options.model())) {
+            model.loadReport().ifPresent(report -> err.println("loaded " + model.info().name() + ": "
+                    + report.summary()));
             GenerationResult result = generate(model, options, out);
             out.println();
             out.flush();

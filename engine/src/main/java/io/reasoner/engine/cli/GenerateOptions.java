@@ -15,7 +15,7 @@ record GenerateOptions(Path model, String prompt, int maxTokens, SamplingParams 
     static final String USAGE = """
             usage: GenerateCommand --model PATH [--prompt TEXT] --max-tokens N
                                    [--greedy | --temperature T [--top-p P] [--seed S]]
-              --model PATH      GGUF model file (llama architecture, F32/F16 tensors)
+              --model PATH      a .gguf file or a Hugging Face model folder (llama, qwen2, qwen3)
               --prompt TEXT     text to continue (default: empty, i.e. generate from BOS)
               --max-tokens N    most tokens to generate, N >= 1
               --greedy          always take the most likely token (same as --temperature 0)

@@ -29,6 +29,28 @@ public interface LanguageModel extends AutoCloseable {
      */
     Sequence newSequence(int maxTokens);
 
+    /**
+     * Creates {@code slots} sequence slots of {@code slotCapacity} tokens each, decoded together: one forward pass
+     * advances any subset of them (see {@link SequenceBatch}). All KV-cache memory is allocated here:
+     * {@code slots x slotCapacity x} {@link #kvBytesPerToken()} bytes.
+     *
+     * <p>The default runs one pass per slot over {@link #newSequence} sequences, for models without a batched
+     * forward pass.
+     *
+     * @throws IllegalArgumentException if {@code slots < 1} or {@code slotCapacity} is not in [1, contextLength]
+     */
+    default SequenceBatch newBatch(int slots, int slotCapacity) {
+        return new SequentialBatch(this, slots, slotCapacity);
+    }
+
+    /**
+     * KV-cache bytes per token of a sequence: layers x 2 (keys and values) x kvHeads x headDim x bytes per
+     * element; 0 for models that do not say (test doubles).
+     */
+    default long kvBytesPerToken() {
+        return 0;
+    }
+
     @Override
     void close();
 }

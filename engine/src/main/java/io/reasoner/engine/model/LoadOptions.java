@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * @param dtype      the compute type; see {@link ComputeDtype#AUTO} for the default's rule
  * @param tokenizers tokenizer providers tried before those registered through {@link java.util.ServiceLoader} and
  *                   the built-in ones (see {@link TokenizerProvider})
+ * @param profiler   collects time per part of every forward pass (benchmarks), or null for none
  */
-public record LoadOptions(String device, ComputeDtype dtype, List<TokenizerProvider> tokenizers) {
+public record LoadOptions(String device, ComputeDtype dtype, List<TokenizerProvider> tokenizers,
+                          ForwardProfiler profiler) {
 
     private static final Pattern DEVICE = Pattern.compile("cpu|gpu(:\\d{1,3})?");
 
@@ -25,21 +27,30 @@ public record LoadOptions(String device, ComputeDtype dtype, List<TokenizerProvi
         tokenizers = List.copyOf(tokenizers);
     }
 
-    /** CPU, {@link ComputeDtype#AUTO} (hence F32), no extra tokenizer providers. */
+    /** Without a profiler. */
+    public LoadOptions(String device, ComputeDtype dtype, List<TokenizerProvider> tokenizers) {
+        this(device, dtype, tokenizers, null);
+    }
+
+    /** CPU, {@link ComputeDtype#AUTO} (hence F32), no extra tokenizer providers, no profiler. */
     public static LoadOptions defaults() {
         return new LoadOptions("cpu", ComputeDtype.AUTO, List.of());
     }
 
     public LoadOptions withDevice(String newDevice) {
-        return new LoadOptions(newDevice, dtype, tokenizers);
+        return new LoadOptions(newDevice, dtype, tokenizers, profiler);
     }
 
     public LoadOptions withDtype(ComputeDtype newDtype) {
-        return new LoadOptions(device, newDtype, tokenizers);
+        return new LoadOptions(device, newDtype, tokenizers, profiler);
     }
 
     public LoadOptions withTokenizers(TokenizerProvider... providers) {
-        return new LoadOptions(device, dtype, List.of(providers));
+        return new LoadOptions(device, dtype, List.of(providers), profiler);
+    }
+
+    public LoadOptions withProfiler(ForwardProfiler newProfiler) {
+        return new LoadOptions(device, dtype, tokenizers, Objects.requireNonNull(newProfiler, "newProfiler"));
     }
 
     boolean onGpu() {

@@ -46,6 +46,7 @@ public final class ModelLoader {
     public static LanguageModel load(Path model, LoadOptions options) throws IOException {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(options, "options");
+        TorchRuntime.prepare(); // before a tokenizer or anything else can load the native libraries
         TokenizerResolver tokenizers = new TokenizerResolver(options.tokenizers());
         try (ModelSource source = open(model, tokenizers)) {
             try {
@@ -90,7 +91,8 @@ public final class ModelLoader {
             LoadReport report = new LoadReport(source.location().toString(), source.store().format(),
                     manager.getDevice().toString(), dtypeName(dtype), loaded.storedByDtype(), loaded.bytesInMemory());
             log(info, report);
-            TransformerForward forward = new TransformerForward(config, loaded.weights(), dtype, manager);
+            TransformerForward forward = new TransformerForward(config, loaded.weights(), dtype, manager,
+                    options.profiler());
             return new TransformerModel(info, source.tokenizer(), config, forward, manager, report);
         } catch (IOException | RuntimeException e) {
             manager.close();

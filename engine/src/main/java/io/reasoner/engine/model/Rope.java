@@ -77,12 +77,22 @@ final class Rope {
     }
 
     Angles angles(NDManager manager, int start, int count) {
+        int[] positions = new int[count];
+        for (int p = 0; p < count; p++) {
+            positions[p] = start + p;
+        }
+        return angles(manager, positions);
+    }
+
+    /** C and S for each of {@code positions} (in any order: rows of a batch are at unrelated positions). */
+    Angles angles(NDManager manager, int[] positions) {
+        int count = positions.length;
         float[] cos = new float[count * heads * headDim];
         float[] sin = new float[count * heads * headDim];
         Arrays.fill(cos, 1f);
         for (int p = 0; p < count; p++) {
             for (int i = 0; i < dimensions / 2; i++) {
-                double theta = (start + p) * Math.pow(base, -2.0 * i / dimensions);
+                double theta = positions[p] * Math.pow(base, -2.0 * i / dimensions);
                 float c = (float) Math.cos(theta);
                 float s = (float) Math.sin(theta);
                 for (int h = 0; h < rotatedHeads; h++) {

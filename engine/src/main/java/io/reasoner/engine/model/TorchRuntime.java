@@ -22,6 +22,11 @@ final class TorchRuntime {
     private TorchRuntime() {
     }
 
+    /** Settings that only take effect before the native library loads; call before anything touches the engine. */
+    static void prepare() {
+        OpenMpWaitPolicy.preferPassive();
+    }
+
     /** A new root manager on the CPU; see {@link #newManager(long, LoadOptions)}. */
     static NDManager newManager(long parameterCount) {
         return newManager(parameterCount, LoadOptions.defaults());
@@ -36,6 +41,7 @@ final class TorchRuntime {
      * @throws ModelLoadException if a GPU is asked for and PyTorch sees none with that index
      */
     static NDManager newManager(long parameterCount, LoadOptions options) {
+        prepare();
         setIfAbsent(INTER_OP_THREADS, 1);
         Device device = device(options);
         NDManager manager = NDManager.newBaseManager(device, ENGINE);
@@ -44,6 +50,12 @@ final class TorchRuntime {
             JniUtils.setNumThreads(parameterCount < MULTI_THREAD_MIN_PARAMETERS ? 1 : cores);
         }
         return manager;
+    }
+
+    /** A CPU manager that leaves the thread settings alone, for {@link MachineProbe}. */
+    static NDManager newProbeManager() {
+        prepare();
+        return NDManager.newBaseManager(Device.cpu(), ENGINE);
     }
 
     /** Checked before any allocation: PyTorch fails late and obscurely on a device it does not have. */

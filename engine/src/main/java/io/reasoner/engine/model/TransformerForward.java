@@ -6,16 +6,23 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import io.reasoner.engine.model.ForwardProfiler.Part;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.List;
 
 /**
  * The forward pass of a pre-norm RMSNorm transformer with rotary positions, grouped-query attention and a SwiGLU
- * feed-forward (llama, qwen2, qwen3; see {@link Architecture}) for a batch of consecutive tokens of one sequence.
+ * feed-forward (llama, qwen2, qwen3; see {@link Architecture}) for one step: any number of appends to the slots
+ * of a {@link KvCache}, run as the rows of one batch. Every op but attention treats rows alike, so each weight
+ * matrix is read once per step however many sequences advance: on a CPU, decoding one token is bound by the
+ * memory bandwidth of reading the weights, and a batch of B rows costs far less than B steps.
  *
  * <p>Every array created here must be owned by the step manager passed in: results attach to the receiver's
  * manager in DJL, so activations are always the receiver and weights (owned by the model) the argument; reads of
- * long-lived arrays name the step manager explicitly.
+ * long-lived arrays name the step manager explicitly. Autograd is off (DJL's PyTorch engine disables grad mode),
+ * so no op records a graph.
  *
  * <p>In F16, the residual stream, matmuls and KV cache are F16, but RMSNorm statistics and softmax are computed
  * in F32 and rounded back, as Hugging Face's implementations do: a sum of squares over thousands of dims or an
@@ -27,18 +34,29 @@ final class TransformerForward {
     private final ModelWeights weights;
     private final DataType dtype;
     private final Rope rope;
+    private final Attention attention;
+    private final NDArray epsilon;
+    private final ForwardProfiler profiler;
 
-    /** {@code manager} is the model's, for the few constants the pass needs besides the weights. */
-    TransformerForward(ModelConfig config, ModelWeights weights, DataType dtype, NDManager manager) {
+    /**
+     * @param manager  the model's, for the few constants the pass needs besides the weights
+     * @param profiler where to report time per part, or null
+     */
+    TransformerForward(ModelConfig config, ModelWeights weights, DataType dtype, NDManager manager,
+                       ForwardProfiler profiler) {
         this.config = config;
         this.weights = weights;
         this.dtype = dtype;
+        this.profiler = profiler;
         int queryAndKeyHeads = config.headCount() + config.headCountKv();
         // Without a q/k norm RoPE runs once over the fused Q/K/V heads (value heads pass through); with one it
         // must run after the norm, which applies to Q and K only, so it sees just those heads.
         int ropeHeads = config.architecture().qkNorm() ? queryAndKeyHeads : queryAndKeyHeads + config.headCountKv();
         this.rope = new Rope(config.ropeDimensionCount(), config.headDim(), config.ropeFreqBase(),
                 config.ropeLayout(), queryAndKeyHeads, ropeHeads, dtype, manager);
+        this.attention = new Attention(config, dtype);
+        // A tensor rather than a Java float: DJL turns a scalar operand into a new tensor on every call.
+        this.epsilon = manager.create(config.rmsNormEpsilon());
     }
 
     DataType dtype() {
@@ -46,22 +64,71 @@ final class TransformerForward {
     }
 
     /**
-     * Runs {@code tokens} at positions {@code [start, start + tokens.length)}, writing their keys and values into
-     * {@code cache}, and returns the logits after the last token ({@code [vocab]}, F32, on the CPU).
+     * Runs {@code appends} as one batch, writing their keys and values into {@code cache}, and returns the logits
+     * after each append's last token ({@code vocab} floats each), in the order of {@code appends}.
      */
-    NDArray logits(NDManager step, int[] tokens, int start, KvCache cache) {
-        int count = tokens.length;
-        NDArray x = weights.tokenEmbedding().get(step, new NDIndex("{}", step.create(tokens)));
-        Rope.Angles angles = rope.angles(step, start, count);
-        NDArray mask = count > 1 ? causalMask(step, start, count) : null;
+    float[][] logits(NDManager step, List<Append> appends, KvCache cache) {
+        ForwardTimer timer = ForwardTimer.start(profiler);
+        StepPlan plan = StepPlan.of(appends);
+        StepTensors in = StepTensors.create(step, plan, rope, dtype);
+        timer.lap(Part.INPUTS);
+        NDArray x = embed(step, in.tokenIndex());
+        timer.lap(Part.EMBEDDING);
         for (int layer = 0; layer < config.blockCount(); layer++) {
             LayerWeights w = weights.layers().get(layer);
-            x = x.add(attention(step, rmsNorm(x, w.attentionNorm()), w, layer, start, angles, mask, cache));
-            x = x.add(feedForward(rmsNorm(x, w.ffnNorm()), w));
+            NDArray h = rmsNorm(x, w.attentionNorm());
+            timer.lap(Part.NORMS);
+            NDArray attended = attention(step, h, w, layer, in, cache, timer);
+            x.addi(attended);
+            timer.lap(Part.RESIDUAL);
+            NDArray normed = rmsNorm(x, w.ffnNorm());
+            timer.lap(Part.NORMS);
+            NDArray fed = feedForward(step, normed, w, timer);
+            x.addi(fed);
+            timer.lap(Part.RESIDUAL);
         }
-        NDArray last = x.get(new NDIndex("{}:", count - 1));
-        NDArray logits = rmsNorm(last, weights.outputNorm()).matMul(weights.outputT()).reshape(-1);
-        return logits.toType(DataType.FLOAT32, false).toDevice(Device.cpu(), false);
+        float[][] logits = outputHead(step, x, in, timer);
+        timer.finish(plan.rows(), () -> step.getManagedArrays().size());
+        return logits;
+    }
+
+    /** Rows of the embedding; for a tied head, columns of {@code [dim, vocab]}, transposed to rows. */
+    private NDArray embed(NDManager step, NDArray tokens) {
+        if (weights.tied()) {
+            return weights.output().get(step, new NDIndex(":, {}", tokens)).transpose();
+        }
+        return weights.tokenEmbedding().get(step, new NDIndex("{}", tokens));
+    }
+
+    /**
+     * The final norm and output matmul for the rows that need logits only, then one copy of all of them from
+     * native memory into the Java arrays (through a direct buffer over the tensor, not an intermediate array).
+     */
+    private float[][] outputHead(NDManager step, NDArray x, StepTensors in, ForwardTimer timer) {
+        NDArray last = in.lastRows() == null ? x : x.get(step, new NDIndex("{}", in.lastRows()));
+        NDArray normed = rmsNorm(last, weights.outputNorm());
+        int rows = (int) normed.getShape().get(0);
+        boolean flipped = Projection.flipped(normed);
+        NDArray logits = (flipped ? Projection.transposed(step, normed, weights.output())
+                : normed.matMul(weights.output())).toType(DataType.FLOAT32, false).toDevice(Device.cpu(), false);
+        timer.lap(Part.OUTPUT_HEAD);
+        int vocab = config.vocabSize();
+        FloatBuffer buffer = logits.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        float[][] result = new float[rows][vocab];
+        if (flipped) {
+            // [vocab, rows]: each row's logits are a column, read with a stride.
+            for (int v = 0; v < vocab; v++) {
+                for (int r = 0; r < rows; r++) {
+                    result[r][v] = buffer.get(v * rows + r);
+                }
+            }
+        } else {
+            for (float[] row : result) {
+                buffer.get(row);
+            }
+        }
+        timer.lap(Part.LOGITS_COPY);
+        return result;
     }
 
     /**
@@ -70,74 +137,52 @@ final class TransformerForward {
      */
     private NDArray rmsNorm(NDArray x, NDArray weight) {
         NDArray wide = x.toType(DataType.FLOAT32, false);
-        NDArray rms = wide.square().mean(new int[] {-1}, true).add(config.rmsNormEpsilon()).sqrt();
-        return wide.div(rms).toType(dtype, false).mul(weight);
+        NDArray rms = wide.square().mean(new int[] {-1}, true).addi(epsilon).sqrt();
+        return wide.div(rms).toType(dtype, false).muli(weight);
     }
 
-    /**
-     * Causal self-attention with grouped-query heads. Query head h reads key/value head h / group (llama.cpp's and
-     * Hugging Face's {@code repeat_kv} convention), done without copying keys: queries are reshaped to
-     * {@code [kvHeads, group, tokens, headDim]} and keys broadcast over the group axis in the batched matmul.
-     * Queries arrive pre-scaled by 1/sqrt(headDim) (see {@link LayerWeights}).
-     */
-    private NDArray attention(NDManager step, NDArray h, LayerWeights w, int layer, int start, Rope.Angles angles,
-                              NDArray mask, KvCache cache) {
-        int count = (int) h.getShape().get(0);
-        int heads = config.headCount();
-        int kvHeads = config.headCountKv();
-        int headDim = config.headDim();
-        NDArray projected = h.matMul(w.qkvT());
+    private NDArray attention(NDManager step, NDArray h, LayerWeights w, int layer, StepTensors in, KvCache cache,
+                              ForwardTimer timer) {
+        int rows = (int) h.getShape().get(0);
+        NDArray projected = Projection.apply(step, h, w.qkv());
         if (w.qkvBias() != null) {
-            projected = projected.add(w.qkvBias());
+            projected.addi(w.qkvBias());
         }
-        NDArray qkv = projected.reshape(count, heads + 2 * kvHeads, headDim);
-        NDList qkvSplit = queriesKeysValues(qkv, w, angles);
-        NDArray q = qkvSplit.get(0);
-        cache.write(layer, start, qkvSplit.get(1), qkvSplit.get(2));
-
-        int length = start + count;
-        NDArray keys = cache.keys(step, layer, length).transpose(1, 2, 0).expandDims(1);     // [kv, 1, hd, len]
-        NDArray values = cache.values(step, layer, length).transpose(1, 0, 2).expandDims(1); // [kv, 1, len, hd]
-        NDArray grouped = q.transpose(1, 0, 2)
-                .reshape(kvHeads, config.queriesPerKvHead(), count, headDim);              // [kv, g, n, hd]
-        NDArray scores = grouped.matMul(keys);                                              // [kv, g, n, len]
-        if (mask != null) {
-            scores = scores.add(mask);
-        }
-        NDArray weightsPerKey = scores.toType(DataType.FLOAT32, false).softmax(-1).toType(dtype, false);
-        NDArray mixed = weightsPerKey.matMul(values);                                       // [kv, g, n, hd]
-        NDArray perToken = mixed.reshape(heads, count, headDim).transpose(1, 0, 2).reshape(count, heads * headDim);
-        return perToken.matMul(w.outputT());
+        NDArray qkv = projected.reshape(rows, config.headCount() + 2 * config.headCountKv(), config.headDim());
+        timer.lap(Part.PROJECTIONS);
+        NDList split = queriesKeysValues(qkv, w, in.angles(), timer);
+        NDArray mixed = attention.apply(step, layer, split.get(0), split.get(1), split.get(2), in, cache, timer);
+        NDArray out = Projection.apply(step, mixed, w.output());
+        timer.lap(Part.PROJECTIONS);
+        return out;
     }
 
-    /** Rotates (and for qwen3 first normalises) the query and key heads of {@code [tokens, heads, headDim]}. */
-    private NDList queriesKeysValues(NDArray qkv, LayerWeights w, Rope.Angles angles) {
+    /** Rotates (and for qwen3 first normalises) the query and key heads of {@code [rows, heads, headDim]}. */
+    private NDList queriesKeysValues(NDArray qkv, LayerWeights w, Rope.Angles angles, ForwardTimer timer) {
         int heads = config.headCount();
         int kvHeads = config.headCountKv();
         if (w.qkNorm() == null) {
-            return rope.apply(qkv, angles).split(new long[] {heads, heads + kvHeads}, 1);
+            NDList split = rope.apply(qkv, angles).split(new long[] {heads, heads + kvHeads}, 1);
+            timer.lap(Part.ROPE);
+            return split;
         }
         NDList queryKeyAndValue = qkv.split(new long[] {heads + kvHeads}, 1);
-        NDArray queryKey = rope.apply(rmsNorm(queryKeyAndValue.get(0), w.qkNorm()), angles);
-        NDList queryAndKey = queryKey.split(new long[] {heads}, 1);
+        NDArray normed = rmsNorm(queryKeyAndValue.get(0), w.qkNorm());
+        timer.lap(Part.NORMS);
+        NDList queryAndKey = rope.apply(normed, angles).split(new long[] {heads}, 1);
+        timer.lap(Part.ROPE);
         return new NDList(queryAndKey.get(0), queryAndKey.get(1), queryKeyAndValue.get(1));
     }
 
-    /** SwiGLU: down(silu(gate(x)) * up(x)), where silu(z) = z * sigmoid(z). */
-    private static NDArray feedForward(NDArray h, LayerWeights w) {
-        NDArray gate = h.matMul(w.gateT());
-        return gate.mul(Activation.sigmoid(gate)).mul(h.matMul(w.upT())).matMul(w.downT());
-    }
-
-    /** {@code [count, start + count]}: 0 where token i may see position j (j <= start + i), -inf after it. */
-    private NDArray causalMask(NDManager step, int start, int count) {
-        int length = start + count;
-        float[] mask = new float[count * length];
-        for (int i = 0; i < count; i++) {
-            for (int j = start + i + 1; j < length; j++) {
-                mask[i * length + j] = Float.NEGATIVE_INFINITY;
-            }
-        }
-        return step.create(mask, new Shape(count, length)).toType(dtype, false);
+    /** SwiGLU: down(silu(gate(x)) * up(x)), where silu(z) = z * sigmoid(z); gate and up come from one matmul. */
+    private static NDArray feedForward(NDManager step, NDArray h, LayerWeights w, ForwardTimer timer) {
+        NDList gateAndUp = Projection.apply(step, h, w.gateUp()).split(2, 1);
+        timer.lap(Part.PROJECTIONS);
+        NDArray gate = gateAndUp.get(0);
+        NDArray gated = Activation.sigmoid(gate).muli(gate).muli(gateAndUp.get(1));
+        timer.lap(Part.ACTIVATION);
+        NDArray down = Projection.apply(step, gated, w.down());
+        timer.lap(Part.PROJECTIONS);
+        return down;
     }
 }

@@ -8,6 +8,9 @@ import java.util.Optional;
 /** A transformer whose weights are held in one NDManager; sequences get sub-managers of it. */
 final class TransformerModel implements LanguageModel {
 
+    /** At most this many slots: far beyond what one CPU or GPU decodes at once, it only catches nonsense. */
+    static final int MAX_SLOTS = 4096;
+
     private final ModelInfo info;
     private final Tokenizer tokenizer;
     private final ModelConfig config;
@@ -46,7 +49,24 @@ final class TransformerModel implements LanguageModel {
             throw new IllegalArgumentException("maxTokens must be in [1, " + config.contextLength() + "], was "
                     + maxTokens);
         }
-        return new TransformerSequence(forward, manager.newSubManager(), config, maxTokens);
+        return new TransformerSequence(new TransformerBatch(forward, manager.newSubManager(), config, 1, maxTokens));
+    }
+
+    @Override
+    public SequenceBatch newBatch(int slots, int slotCapacity) {
+        if (slots < 1 || slots > MAX_SLOTS) {
+            throw new IllegalArgumentException("slots must be in [1, " + MAX_SLOTS + "], was " + slots);
+        }
+        if (slotCapacity < 1 || slotCapacity > config.contextLength()) {
+            throw new IllegalArgumentException("slotCapacity must be in [1, " + config.contextLength() + "], was "
+                    + slotCapacity);
+        }
+        return new TransformerBatch(forward, manager.newSubManager(), config, slots, slotCapacity);
+    }
+
+    @Override
+    public long kvBytesPerToken() {
+        return KvCache.bytesPerToken(config, forward.dtype());
     }
 
     /** Native arrays held by the model and all its open sequences; for leak tests. */

@@ -1,33 +1,23 @@
 package io.reasoner.engine.model;
 
-import ai.djl.ndarray.NDManager;
+import java.util.List;
 
-/** A {@link Sequence} over a {@link TransformerForward}; its KV cache lives in its own sub-manager of the model's. */
+/** A {@link Sequence} as the only slot of a {@link TransformerBatch}, which does the checking and the work. */
 final class TransformerSequence implements Sequence {
 
-    private final TransformerForward forward;
-    private final NDManager manager;
-    private final KvCache cache;
-    private final int vocabSize;
-    private int length;
-    private boolean closed;
+    private final TransformerBatch batch;
 
-    TransformerSequence(TransformerForward forward, NDManager manager, ModelConfig config, int capacity) {
-        this.forward = forward;
-        this.manager = manager;
-        this.cache = new KvCache(manager, config, capacity, forward.dtype());
-        this.vocabSize = config.vocabSize();
+    TransformerSequence(TransformerBatch batch) {
+        if (batch.slots() != 1) {
+            throw new IllegalArgumentException("batch must have 1 slot, had " + batch.slots());
+        }
+        this.batch = batch;
     }
 
     @Override
     public float[] prefill(int[] tokens) {
-        checkAppend(tokens);
-        // Everything the step allocates dies with this sub-manager; only the logits leave, as a Java array.
-        try (NDManager step = manager.newSubManager()) {
-            float[] logits = forward.logits(step, tokens, length, cache).toFloatArray();
-            length += tokens.length;
-            return logits;
-        }
+        checkOpen();
+        return batch.append(List.of(new SlotAppend(0, tokens))).get(0);
     }
 
     @Override
@@ -35,38 +25,31 @@ final class TransformerSequence implements Sequence {
         return prefill(new int[] {token});
     }
 
-    private void checkAppend(int[] tokens) {
-        if (closed) {
+    /** Moves the length back; the abandoned keys and values are overwritten by the next append. */
+    @Override
+    public void truncate(int newLength) {
+        checkOpen();
+        batch.truncate(0, newLength);
+    }
+
+    private void checkOpen() {
+        if (batch.isClosed()) {
             throw new IllegalStateException("sequence is closed");
-        }
-        if (tokens.length == 0) {
-            throw new IllegalArgumentException("tokens must not be empty");
-        }
-        for (int token : tokens) {
-            if (token < 0 || token >= vocabSize) {
-                throw new IllegalArgumentException("token must be in [0, " + (vocabSize - 1) + "], was " + token);
-            }
-        }
-        if (tokens.length > cache.capacity() - length) {
-            throw new SequenceCapacityException(length, cache.capacity(), tokens.length);
         }
     }
 
     @Override
     public int length() {
-        return length;
+        return batch.length(0);
     }
 
     @Override
     public int capacity() {
-        return cache.capacity();
+        return batch.slotCapacity();
     }
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            manager.close();
-        }
+        batch.close();
     }
 }

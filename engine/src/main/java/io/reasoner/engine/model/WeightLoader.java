@@ -30,9 +30,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Copies a model's tensors into NDArrays of the compute dtype, checking every shape against the config and
- * fusing Q/K/V (see {@link LayerWeights}). Every tensor is decoded to F32 on the Java heap first, one at a time,
- * then converted on the device; it tallies what it reads for the {@link LoadReport}.
+ * Copies a model's tensors into NDArrays of the compute dtype, checking every shape against the config, fusing
+ * Q/K/V and gate/up, and transposing projections to contiguous {@code [in, out]} (see {@link LayerWeights}).
+ * Every tensor is decoded to F32 on the Java heap first, one at a time, then converted on the device; it tallies
+ * what it reads for the {@link LoadReport}.
  */
 final class WeightLoader {
 
@@ -68,26 +69,23 @@ final class WeightLoader {
 
     private Loaded load() throws IOException {
         int dim = config.embeddingLength();
-        NDArray embedding = array(floats(naming.embedding(), config.vocabSize(), dim), config.vocabSize(), dim);
+        int vocab = config.vocabSize();
+        float[] embedding = floats(naming.embedding(), vocab, dim);
+        boolean tied = store.find(naming.output()).isEmpty();
+        if (tied && !outputTiedWhenAbsent) {
+            throw new ModelLoadException("tensor '" + naming.output() + "' is missing, and the config does not tie"
+                    + " the output head to the embedding (tie_word_embeddings)");
+        }
+        // A tied model keeps only the [dim, vocab] head; the forward pass looks embeddings up as its columns.
+        NDArray tokenEmbedding = tied ? null : array(embedding, vocab, dim);
+        NDArray output = projection(tied ? embedding : floats(naming.output(), vocab, dim), vocab, dim);
         List<LayerWeights> layers = new ArrayList<>(config.blockCount());
         for (int i = 0; i < config.blockCount(); i++) {
             layers.add(layer(i));
         }
         NDArray outputNorm = array(floats(naming.outputNorm(), dim), dim);
-        ModelWeights weights = new ModelWeights(embedding, layers, outputNorm, outputHead(embedding).transpose());
+        ModelWeights weights = new ModelWeights(tokenEmbedding, layers, outputNorm, output);
         return new Loaded(weights, stored, bytesInMemory);
-    }
-
-    private NDArray outputHead(NDArray embedding) throws IOException {
-        if (store.find(naming.output()).isPresent()) {
-            int dim = config.embeddingLength();
-            return array(floats(naming.output(), config.vocabSize(), dim), config.vocabSize(), dim);
-        }
-        if (!outputTiedWhenAbsent) {
-            throw new ModelLoadException("tensor '" + naming.output() + "' is missing, and the config does not tie"
-                    + " the output head to the embedding (tie_word_embeddings)");
-        }
-        return embedding;
     }
 
     private LayerWeights layer(int index) throws IOException {
@@ -98,14 +96,15 @@ final class WeightLoader {
         float queryScale = qkNorm ? 1f : attentionScale;
         return new LayerWeights(
                 vector(index, ATTENTION_NORM, dim),
-                fusedQkv(index, queryScale).transpose(),
+                fusedQkv(index, queryScale),
                 config.architecture().qkvBias() ? fusedQkvBias(index, queryScale) : null,
                 qkNorm ? qkNorm(index, attentionScale) : null,
-                matrix(index, ATTENTION_OUTPUT, dim, config.queryDim()).transpose(),
+                projection(floats(naming.layer(index, ATTENTION_OUTPUT), dim, config.queryDim()), dim,
+                        config.queryDim()),
                 vector(index, FFN_NORM, dim),
-                matrix(index, GATE, ffn, dim).transpose(),
-                matrix(index, UP, ffn, dim).transpose(),
-                matrix(index, DOWN, dim, ffn).transpose());
+                projection(concat(floats(naming.layer(index, GATE), ffn, dim),
+                        floats(naming.layer(index, UP), ffn, dim)), 2 * ffn, dim),
+                projection(floats(naming.layer(index, DOWN), dim, ffn), dim, ffn));
     }
 
     /** Stacks the Q, K and V rows into one {@code [queryDim + 2 kvDim, dim]} matrix, Q scaled by queryScale. */
@@ -115,7 +114,33 @@ final class WeightLoader {
                 scaled(floats(naming.layer(index, QUERY), config.queryDim(), dim), queryScale),
                 floats(naming.layer(index, KEY), config.kvDim(), dim),
                 floats(naming.layer(index, VALUE), config.kvDim(), dim));
-        return array(fused, config.queryDim() + 2L * config.kvDim(), dim);
+        return projection(fused, config.queryDim() + 2 * config.kvDim(), dim);
+    }
+
+    /** A stored {@code [out, in]} matrix as a contiguous {@code [in, out]} array. */
+    private NDArray projection(float[] outIn, int out, int in) {
+        return array(transpose(outIn, out, in), in, out);
+    }
+
+    /**
+     * Row-major {@code [rows, columns]} to {@code [columns, rows]}, in 64 x 64 tiles so that both the reads and
+     * the writes of a tile stay in cache (a plain double loop strides through memory on one side).
+     */
+    static float[] transpose(float[] values, int rows, int columns) {
+        float[] transposed = new float[values.length];
+        int tile = 64;
+        for (int r0 = 0; r0 < rows; r0 += tile) {
+            for (int c0 = 0; c0 < columns; c0 += tile) {
+                int rEnd = Math.min(rows, r0 + tile);
+                int cEnd = Math.min(columns, c0 + tile);
+                for (int r = r0; r < rEnd; r++) {
+                    for (int c = c0; c < cEnd; c++) {
+                        transposed[c * rows + r] = values[r * columns + c];
+                    }
+                }
+            }
+        }
+        return transposed;
     }
 
     private NDArray fusedQkvBias(int index, float queryScale) throws IOException {
@@ -141,10 +166,6 @@ final class WeightLoader {
 
     private NDArray vector(int index, LayerTensor tensor, int length) throws IOException {
         return array(floats(naming.layer(index, tensor), length), length);
-    }
-
-    private NDArray matrix(int index, LayerTensor tensor, int rows, int columns) throws IOException {
-        return array(floats(naming.layer(index, tensor), rows, columns), rows, columns);
     }
 
     /** Creates the array on the model's device, converting from F32 when computing in F16. */

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reasoner.engine.TestModels;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GenerateCommandTest {
+
+    @TempDir
+    Path dir;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -19,9 +25,24 @@ class GenerateCommandTest {
 
         assertThat(status).isEqualTo(GenerateCommand.EXIT_OK);
         assertThat(text(out)).startsWith("Once upon a time, there was a little girl");
-        assertThat(text(err).strip())
-                .matches("prompt_tokens=1 generated_tokens=12 stop=MAX_TOKENS prefill_ms=\\d+\\.\\d"
-                        + " decode_tokens_per_s=\\d+\\.\\d ms_per_token=\\d+\\.\\d\\d");
+        assertThat(text(err).lines())
+                .hasSize(2)
+                .satisfies(lines -> assertThat(lines.get(0)).startsWith("loaded llama: 48 tensors from GGUF"))
+                .satisfies(lines -> assertThat(lines.get(1))
+                        .matches("prompt_tokens=1 generated_tokens=12 stop=MAX_TOKENS prefill_ms=\\d+\\.\\d"
+                                + " decode_tokens_per_s=\\d+\\.\\d ms_per_token=\\d+\\.\\d\\d"));
+    }
+
+    @Test
+    void huggingFaceFolder_isLoadedLikeAGgufFile_andItsLoadReportGoesToStderr() throws IOException {
+        Path folder = TinyHuggingFaceFolder.write(dir.resolve("tiny-llama"));
+
+        int status = run("--model", folder.toString(), "--prompt", "hello world", "--max-tokens", "3", "--greedy");
+
+        assertThat(status).isEqualTo(GenerateCommand.EXIT_OK);
+        assertThat(text(err).lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("loaded tiny-llama: 11 tensors from safetensors"));
+        assertThat(text(err)).contains("generated_tokens=");
     }
 
     @Test
@@ -38,7 +59,8 @@ class GenerateCommandTest {
         int status = run("--model", "nowhere.gguf", "--max-tokens", "5");
 
         assertThat(status).isEqualTo(GenerateCommand.EXIT_USAGE);
-        assertThat(text(err)).startsWith("error: --model file not found: nowhere.gguf").contains("usage:");
+        assertThat(text(err)).startsWith("error: --model not found: nowhere.gguf (expected a .gguf file or a Hugging"
+                + " Face model folder)").contains("usage:");
         assertThat(text(out)).isEmpty();
     }
 
