@@ -2,9 +2,9 @@ package io.reasoner.gateway.openai;
 
 import java.io.IOException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
+import io.reasoner.gateway.sse.SerializedStream;
 import io.reasoner.gateway.stream.TrackedRequest;
 import io.reasoner.protocol.ReasoningChunk;
 import io.reasoner.protocol.ReasoningResult;
@@ -15,11 +15,10 @@ import io.reasoner.protocol.ResultStatus;
  * then the finishing chunk (or an error event if the request failed), the usage chunk when asked for, and
  * {@code [DONE]}.
  *
- * <p>Like the native {@code SseSubscription}: writes happen on a shared executor, never on the Kafka listener
- * thread, at most one drain at a time, so events go out in order and a slow client cannot stall the consumer.
- * Unlike it, a client that goes away before the result ends the request too: {@code whenAbandoned} runs once.
+ * <p>Written like every {@link SerializedStream}; unlike the native stream, a client that goes away before the
+ * result ends the request too: {@code whenAbandoned} runs once.
  */
-final class CompletionStream implements Runnable {
+final class CompletionStream extends SerializedStream {
 
     /** Where events go. A String is written as is ({@code [DONE]}), anything else as JSON. */
     interface Sink {
@@ -36,62 +35,32 @@ final class CompletionStream implements Runnable {
     private final Sink sink;
     private final CompletionShaper shaper;
     private final boolean includeUsage;
-    private final Executor executor;
     private final LongSupplier clockMs;
     private final long doneGraceMs;
     private final Runnable whenAbandoned;
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
     private boolean roleSent;
     private long nextSeq;
 
     CompletionStream(TrackedRequest request, Sink sink, CompletionShaper shaper, boolean includeUsage,
             Executor executor, LongSupplier clockMs, long doneGraceMs, Runnable whenAbandoned) {
+        super(executor);
         this.request = request;
         this.sink = sink;
         this.shaper = shaper;
         this.includeUsage = includeUsage;
-        this.executor = executor;
         this.clockMs = clockMs;
         this.doneGraceMs = doneGraceMs;
         this.whenAbandoned = whenAbandoned;
     }
 
-    /** Asks for a drain; cheap and non-blocking, safe to call from any thread. */
-    void signal() {
-        if (!closed.get() && scheduled.compareAndSet(false, true)) {
-            executor.execute(this);
-        }
+    @Override
+    protected void writeHeartbeat() throws IOException {
+        sink.comment("heartbeat");
     }
 
     @Override
-    public void run() {
-        // Cleared before draining: a signal that arrives mid-drain schedules another pass, so nothing is missed.
-        scheduled.set(false);
-        synchronized (this) {
-            if (closed.get()) {
-                return;
-            }
-            try {
-                drain();
-            } catch (IOException | IllegalStateException e) {
-                abandon();
-            }
-        }
-    }
-
-    /** A comment line, so proxies keep an idle stream open and a vanished client is noticed. */
-    void heartbeat() {
-        synchronized (this) {
-            if (closed.get()) {
-                return;
-            }
-            try {
-                sink.comment("heartbeat");
-            } catch (IOException | IllegalStateException e) {
-                abandon();
-            }
-        }
+    protected void clientGone() {
+        abandon();
     }
 
     /**
@@ -101,7 +70,7 @@ final class CompletionStream implements Runnable {
     void abandon() {
         // Under the lock, so the sink is never completed in the middle of a drain's write.
         synchronized (this) {
-            if (closed.compareAndSet(false, true)) {
+            if (markClosed()) {
                 sink.complete();
                 if (request.result() == null) {
                     whenAbandoned.run();
@@ -113,17 +82,15 @@ final class CompletionStream implements Runnable {
     /** Ends the stream without further events and without {@code whenAbandoned}, e.g. at shutdown. */
     void stop() {
         synchronized (this) {
-            if (closed.compareAndSet(false, true)) {
+            if (markClosed()) {
                 sink.complete();
             }
         }
     }
 
-    boolean closed() {
-        return closed.get();
-    }
 
-    private void drain() throws IOException {
+    @Override
+    protected void drain() throws IOException {
         if (!roleSent) {
             sink.send(shaper.role());
             roleSent = true;
@@ -135,8 +102,8 @@ final class CompletionStream implements Runnable {
             }
             nextSeq = chunk.seq() + 1;
         }
-        ReasoningResult result = request.result();
-        if (result != null && (request.complete() || waitedLongEnoughForChunks())) {
+        if (request.readyToEnd(clockMs.getAsLong(), doneGraceMs)) {
+            ReasoningResult result = request.result();
             finish(result);
         }
     }
@@ -154,7 +121,4 @@ final class CompletionStream implements Runnable {
         stop();
     }
 
-    private boolean waitedLongEnoughForChunks() {
-        return clockMs.getAsLong() - request.resultSeenAtMs() > doneGraceMs;
-    }
 }

@@ -2,7 +2,6 @@ package io.reasoner.gateway.sse;
 
 import java.io.IOException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -20,77 +19,45 @@ import io.reasoner.protocol.ReasoningResult;
  * <p>Writes happen on a shared executor, never on the Kafka listener thread, and at most one drain runs at a
  * time per subscription, so events go out in order and a slow client cannot stall the consumer.
  */
-final class SseSubscription implements Runnable {
+final class SseSubscription extends SerializedStream {
 
     private final TrackedRequest request;
     private final SseEmitter emitter;
     private final EventCodec codec;
-    private final Executor executor;
     private final LongSupplier clockMs;
     private final long doneGraceMs;
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
     private long nextSeq;
 
     SseSubscription(TrackedRequest request, SseEmitter emitter, EventCodec codec, Executor executor,
             LongSupplier clockMs, long doneGraceMs, long fromSeq) {
+        super(executor);
         this.request = request;
         this.emitter = emitter;
         this.codec = codec;
-        this.executor = executor;
         this.clockMs = clockMs;
         this.doneGraceMs = doneGraceMs;
         this.nextSeq = fromSeq;
     }
 
-    /** Asks for a drain; cheap and non-blocking, safe to call from any thread. */
-    void signal() {
-        if (!closed.get() && scheduled.compareAndSet(false, true)) {
-            executor.execute(this);
-        }
-    }
-
     @Override
-    public void run() {
-        // Cleared before draining: a signal that arrives mid-drain schedules another pass, so nothing is missed.
-        scheduled.set(false);
-        synchronized (this) {
-            if (closed.get()) {
-                return;
-            }
-            try {
-                drain();
-            } catch (IOException | IllegalStateException e) {
-                // The client went away; the request itself goes on (the log keeps every chunk for a reconnect).
-                close();
-            }
-        }
+    protected void writeHeartbeat() throws IOException {
+        emitter.send(SseEmitter.event().comment("heartbeat"));
     }
 
-    void heartbeat() {
-        synchronized (this) {
-            if (closed.get()) {
-                return;
-            }
-            try {
-                emitter.send(SseEmitter.event().comment("heartbeat"));
-            } catch (IOException | IllegalStateException e) {
-                close();
-            }
-        }
-    }
-
-    boolean closed() {
-        return closed.get();
+    /** The client went away; the request itself goes on (the log keeps every chunk for a reconnect). */
+    @Override
+    protected void clientGone() {
+        close();
     }
 
     void close() {
-        if (closed.compareAndSet(false, true)) {
+        if (markClosed()) {
             emitter.complete();
         }
     }
 
-    private void drain() throws IOException {
+    @Override
+    protected void drain() throws IOException {
         for (ReasoningChunk chunk : request.chunksFrom(nextSeq)) {
             emitter.send(SseEmitter.event()
                     .id(Long.toString(chunk.seq()))
@@ -98,8 +65,8 @@ final class SseSubscription implements Runnable {
                     .data(codec.encodeBody(chunk), org.springframework.http.MediaType.APPLICATION_JSON));
             nextSeq = chunk.seq() + 1;
         }
-        ReasoningResult result = request.result();
-        if (result != null && (request.complete() || waitedLongEnoughForChunks())) {
+        if (request.readyToEnd(clockMs.getAsLong(), doneGraceMs)) {
+            ReasoningResult result = request.result();
             emitter.send(SseEmitter.event()
                     .name("done")
                     .data(codec.encodeBody(result), org.springframework.http.MediaType.APPLICATION_JSON));
@@ -107,7 +74,4 @@ final class SseSubscription implements Runnable {
         }
     }
 
-    private boolean waitedLongEnoughForChunks() {
-        return clockMs.getAsLong() - request.resultSeenAtMs() > doneGraceMs;
-    }
 }

@@ -105,6 +105,15 @@ public final class TrackedRequest {
         return result != null && chunks.size() >= result.chunkCount();
     }
 
+    /**
+     * True once a stream may send its final event: the result is in and every chunk it counts has arrived, or
+     * {@code graceMs} have passed since the result (chunks and results travel on different topics; a chunk that
+     * never comes must not hold the stream open for ever).
+     */
+    public synchronized boolean readyToEnd(long nowMs, long graceMs) {
+        return result != null && (complete() || nowMs - resultSeenAtMs > graceMs);
+    }
+
     public synchronized RequestStatus status() {
         if (result != null) {
             return switch (result.status()) {

@@ -1,5 +1,6 @@
 package io.reasoner.gateway.openai;
 
+import io.reasoner.gateway.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -2,13 +2,11 @@ package io.reasoner.gateway.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.reasoner.gateway.MutableClock;
 import io.reasoner.protocol.Budget;
 import io.reasoner.protocol.FinishReason;
 import io.reasoner.protocol.Phase;
@@ -20,7 +18,7 @@ import io.reasoner.protocol.Usage;
 
 class RequestRegistryTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(1_000_000);
     private final RequestRegistry registry = new RequestRegistry(clock, 1_000, 3);
 
     private static ReasoningChunk chunk(long seq) {
@@ -92,33 +90,5 @@ class RequestRegistryTest {
 
         assertThat(registry.size()).isEqualTo(3);
         assertThat(registry.find("a")).isEmpty();
-    }
-
-    private static final class MutableClock extends Clock {
-        private long millis = 1_000_000;
-
-        void advance(long ms) {
-            millis += ms;
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.reasoner.gateway.openai;
+package io.reasoner.gateway;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,15 +6,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that tests move by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private long millis;
 
-    MutableClock(long startMillis) {
+    public MutableClock(long startMillis) {
         this.millis = startMillis;
     }
 
-    void advance(long ms) {
+    public void advance(long ms) {
         millis += ms;
     }
 
