@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbeddedKafkaEndToEndTest {
 
+    private static final String AUTH = "Bearer " + Platform.API_KEY;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private ConfigurableApplicationContext worker;
@@ -123,7 +124,8 @@ class EmbeddedKafkaEndToEndTest {
                 () -> json.readTree(get("/v1/reasoning/" + id).body()).get("status").asString().equals("running"));
 
         HttpResponse<String> cancelled = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/reasoning/" + id))
-                .timeout(Duration.ofSeconds(20)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", AUTH).timeout(Duration.ofSeconds(20)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
         List<SseEvent> events = new SseClient().readAll(URI.create(base + "/v1/reasoning/" + id + "/events"), null,
                 Duration.ofSeconds(60));
 
@@ -135,7 +137,8 @@ class EmbeddedKafkaEndToEndTest {
         assertThat(result.get("finishReason").asString()).isEqualTo("cancelled");
         assertThat(result.get("usage").get("thinkingTokens").asInt()).isLessThan(1500);
         assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/v1/reasoning/rsn_nope"))
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+                .header("Authorization", AUTH).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -219,13 +222,14 @@ class EmbeddedKafkaEndToEndTest {
 
     private HttpResponse<String> post(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + "/v1/reasoning"))
-                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", AUTH).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).GET()
+                .header("Authorization", AUTH)
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -72,7 +72,7 @@ class OpenAiSdkTest {
         base = "http://127.0.0.1:" + Platform.port(gateway);
         openAi = OpenAIOkHttpClient.builder()
                 .baseUrl(base + "/v1")
-                .apiKey("unused-until-api-keys-land")
+                .apiKey(Platform.API_KEY)
                 .responseValidation(true)
                 .timeout(Duration.ofSeconds(60))
                 .maxRetries(0)
@@ -231,6 +231,7 @@ class OpenAiSdkTest {
     private String readAFewEventsAndLeave(String body) throws Exception {
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/chat/completions"))
                 .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + Platform.API_KEY)
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -275,6 +276,7 @@ class OpenAiSdkTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).GET()
+                .header("Authorization", "Bearer " + Platform.API_KEY)
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

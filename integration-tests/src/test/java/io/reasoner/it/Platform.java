@@ -11,7 +11,15 @@ import io.reasoner.worker.WorkerApplication;
 /** Starts the real gateway and worker applications in this JVM against a given broker. */
 final class Platform {
 
+    /** The API key every test gateway accepts, for tenant {@code default}; tests about auth configure more. */
+    static final String API_KEY = "rsk_test_0123456789abcdef";
+
     private Platform() {
+    }
+
+    /** The argument that configures {@code key} for {@code tenant}; brackets keep the key's characters as they are. */
+    static String apiKeyArg(String key, String tenant) {
+        return "--reasoner.gateway.auth.keys[" + key + "]=" + tenant;
     }
 
     static ConfigurableApplicationContext worker(String bootstrapServers, Path model, String... extra) {
@@ -23,7 +31,7 @@ final class Platform {
     static ConfigurableApplicationContext gateway(String bootstrapServers, String... extra) {
         return GatewayApplication.builder()
                 .run(args(extra, "--spring.kafka.bootstrap-servers=" + bootstrapServers, "--server.port=0",
-                        "--spring.jmx.enabled=false"));
+                        "--spring.jmx.enabled=false", apiKeyArg(API_KEY, "default")));
     }
 
     /** Command-line arguments, so they override the applications' own application.yml. */

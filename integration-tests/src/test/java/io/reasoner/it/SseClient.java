@@ -18,9 +18,19 @@ import java.util.concurrent.TimeUnit;
 final class SseClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String apiKey;
+
+    SseClient() {
+        this(Platform.API_KEY);
+    }
+
+    SseClient(String apiKey) {
+        this.apiKey = apiKey;
+    }
 
     List<SseEvent> readAll(URI uri, String lastEventId, Duration within) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + apiKey).GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

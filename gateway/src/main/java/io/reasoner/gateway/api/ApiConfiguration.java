@@ -3,10 +3,14 @@ package io.reasoner.gateway.api;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.reasoner.gateway.GatewayProperties;
+import io.reasoner.gateway.service.AdmissionControl;
+import io.reasoner.gateway.service.AdmissionProperties;
+import io.reasoner.gateway.service.IdempotencyKeys;
 import io.reasoner.gateway.service.ReasoningService;
 import io.reasoner.gateway.service.RequestFactory;
 import io.reasoner.gateway.service.RequestIds;
@@ -14,12 +18,16 @@ import io.reasoner.gateway.stream.RequestRegistry;
 import io.reasoner.kafka.EventPublisher;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdmissionProperties.class)
 class ApiConfiguration {
 
     @Bean
-    ReasoningService reasoningService(GatewayProperties properties, RequestRegistry registry,
-            EventPublisher publisher, Clock clock) {
+    ReasoningService reasoningService(GatewayProperties properties, AdmissionProperties admission,
+            RequestRegistry registry, EventPublisher publisher, Clock clock) {
         return new ReasoningService(new RequestFactory(properties, new RequestIds(new SecureRandom()), clock),
-                registry, publisher, properties, clock);
+                registry, publisher, properties, clock,
+                new AdmissionControl(registry, admission.maxConcurrent(), admission.maxQueued(),
+                        admission.retryAfter()),
+                new IdempotencyKeys(clock, admission.idempotencyRetention(), admission.idempotencyMaxKeys()));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.reasoner.gateway.service.TooManyRequestsException;
 import io.reasoner.gateway.service.UnknownRequestException;
 import io.reasoner.kafka.EventPublisher;
 import tools.jackson.core.JacksonException;
@@ -32,6 +33,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnknownRequestException.class)
     ProblemDetail unknown(UnknownRequestException e) {
         return problem(HttpStatus.NOT_FOUND, "Unknown request", e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage()));
     }
 
     @ExceptionHandler(EventPublisher.PublishFailedException.class)

@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import io.reasoner.gateway.auth.Tenants;
 import io.reasoner.gateway.service.ReasoningService;
 import io.reasoner.gateway.stream.TrackedRequest;
 import io.reasoner.protocol.ReasoningResult;
@@ -32,24 +33,23 @@ final class ChatCompletionsHandler {
     private final CompletionStreams streams;
     private final OpenAiErrors errors;
     private final Clock clock;
-    private final String tenant;
     private final Duration completionTimeout;
 
     ChatCompletionsHandler(ChatRequestMapper mapper, ModelCatalog catalog, ReasoningService service,
-            CompletionStreams streams, OpenAiErrors errors, Clock clock, String tenant, Duration completionTimeout) {
+            CompletionStreams streams, OpenAiErrors errors, Clock clock, Duration completionTimeout) {
         this.mapper = mapper;
         this.catalog = catalog;
         this.service = service;
         this.streams = streams;
         this.errors = errors;
         this.clock = clock;
-        this.tenant = tenant;
         this.completionTimeout = completionTimeout;
     }
 
     ServerResponse create(ServerRequest http) throws ServletException, IOException {
         ChatCall call = mapper.map(http.body(ChatCompletionRequest.class));
         String model = catalog.resolve(call.model());
+        String tenant = Tenants.of(http.servletRequest());
         TrackedRequest request = service.submit(call.body(), tenant);
         CompletionShaper shaper = new CompletionShaper(request.requestId(), clock.instant().getEpochSecond(), model);
         if (call.stream()) {

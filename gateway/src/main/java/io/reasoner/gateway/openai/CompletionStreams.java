@@ -30,17 +30,15 @@ final class CompletionStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CompletionStreams.class);
 
     private final ReasoningService service;
-    private final String tenant;
     private final Clock clock;
     private final GatewayProperties properties;
     private final ExecutorService writers;
     private final ScheduledExecutorService timers;
     private final Set<CompletionStream> open = ConcurrentHashMap.newKeySet();
 
-    CompletionStreams(ReasoningService service, String tenant, Clock clock, GatewayProperties properties,
+    CompletionStreams(ReasoningService service, Clock clock, GatewayProperties properties,
             int writerThreads) {
         this.service = service;
-        this.tenant = tenant;
         this.clock = clock;
         this.properties = properties;
         this.writers = Executors.newFixedThreadPool(writerThreads, daemon("openai-writer"));
@@ -89,7 +87,7 @@ final class CompletionStreams implements AutoCloseable {
     void cancelLater(TrackedRequest request, String reason) {
         writers.execute(() -> {
             try {
-                service.cancel(request.requestId(), tenant, reason);
+                service.cancel(request.requestId(), request.tenant(), reason);
             } catch (RuntimeException e) {
                 log.warn("could not cancel abandoned request {}: {}", request.requestId(), e.toString());
             }

@@ -24,9 +24,6 @@ import io.reasoner.protocol.EventCodec;
 @EnableConfigurationProperties(OpenAiProperties.class)
 class OpenAiConfiguration {
 
-    /** Until API keys land, every caller belongs to this tenant, as in the native API. */
-    static final String TENANT = "default";
-
     @Bean
     ModelCatalog modelCatalog(Clock clock, OpenAiProperties properties) {
         return new ModelCatalog(clock, properties.modelTtl());
@@ -39,7 +36,7 @@ class OpenAiConfiguration {
 
     @Bean(destroyMethod = "close")
     CompletionStreams completionStreams(ReasoningService service, Clock clock, GatewayProperties gateway) {
-        return new CompletionStreams(service, TENANT, clock, gateway,
+        return new CompletionStreams(service, clock, gateway,
                 Math.max(4, Runtime.getRuntime().availableProcessors()));
     }
 
@@ -48,7 +45,7 @@ class OpenAiConfiguration {
             CompletionStreams streams, Clock clock, OpenAiProperties properties) {
         OpenAiErrors errors = new OpenAiErrors();
         ChatCompletionsHandler completions = new ChatCompletionsHandler(new ChatRequestMapper(properties.effort()),
-                catalog, service, streams, errors, clock, TENANT, properties.completionTimeout());
+                catalog, service, streams, errors, clock, properties.completionTimeout());
         ModelsHandler models = new ModelsHandler(catalog);
         return RouterFunctions.route()
                 .POST("/v1/chat/completions", completions::create)

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -12,6 +13,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import io.reasoner.gateway.service.TooManyRequestsException;
 import io.reasoner.kafka.EventPublisher;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -38,23 +40,28 @@ final class OpenAiErrors {
 
     ServerResponse respond(Throwable failure, ServerRequest request) {
         Failure described = describe(failure);
+        ServerResponse.BodyBuilder response = ServerResponse.status(described.status());
+        if (unwrap(failure) instanceof TooManyRequestsException tooMany) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
+        }
         boolean problem = request.headers().accept().stream()
                 .anyMatch(MediaType.APPLICATION_PROBLEM_JSON::equalsTypeAndSubtype);
         if (problem) {
             ProblemDetail detail = ProblemDetail.forStatusAndDetail(described.status(),
                     described.body().error().message());
             detail.setProperty("error", described.body().error());
-            return ServerResponse.status(described.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(detail);
+            return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
         }
         // The content type is set, so the error is written even to a client that accepts only text/event-stream.
-        return ServerResponse.status(described.status()).contentType(MediaType.APPLICATION_JSON)
-                .body(described.body());
+        return response.contentType(MediaType.APPLICATION_JSON).body(described.body());
     }
 
     static Failure describe(Throwable failure) {
-        Throwable e = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable e = unwrap(failure);
+        if (e instanceof TooManyRequestsException tooMany) {
+            return Failure.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limit_error", null, "rate_limit_exceeded",
+                    tooMany.getMessage());
+        }
         if (e instanceof InvalidParameterException invalid) {
             return Failure.of(HttpStatus.BAD_REQUEST, "invalid_request_error", invalid.param(), null,
                     invalid.getMessage());
@@ -87,6 +94,10 @@ final class OpenAiErrors {
         log.error("unexpected failure in the OpenAI-compatible API", e);
         return Failure.of(HttpStatus.INTERNAL_SERVER_ERROR, "server_error", null, null,
                 "internal error: " + e.getClass().getSimpleName());
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** Malformed JSON, or a value of the wrong type: say where, under the JSON name, e.g. "messages[0].role". */

@@ -1,6 +1,7 @@
 package io.reasoner.gateway.service;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import io.reasoner.gateway.GatewayProperties;
 import io.reasoner.gateway.stream.RequestRegistry;
@@ -22,10 +23,16 @@ public final class ReasoningService {
     private final EventPublisher publisher;
     private final GatewayProperties properties;
     private final Clock clock;
+    private final AdmissionControl admission;
+    private final IdempotencyKeys idempotencyKeys;
+    /** Held across admission check, idempotency lookup and registry accept; never across the Kafka publish. */
+    private final Object admissionLock = new Object();
 
     public ReasoningService(RequestFactory factory, RequestRegistry registry, EventPublisher publisher,
-            GatewayProperties properties, Clock clock) {
+            GatewayProperties properties, Clock clock, AdmissionControl admission, IdempotencyKeys idempotencyKeys) {
         this.factory = factory;
+        this.admission = admission;
+        this.idempotencyKeys = idempotencyKeys;
         this.registry = registry;
         this.publisher = publisher;
         this.properties = properties;
@@ -39,15 +46,51 @@ public final class ReasoningService {
      * @throws IllegalArgumentException naming the invalid field and its allowed range
      */
     public TrackedRequest submit(CreateReasoningBody body, String tenant) {
+        return submit(body, tenant, null).request();
+    }
+
+    /** What a submit did: the request, and whether it was created now or found under its idempotency key. */
+    public record Submission(TrackedRequest request, boolean replayed) {
+    }
+
+    /**
+     * As {@link #submit(CreateReasoningBody, String)}, and: a tenant that repeats an {@code idempotencyKey} within
+     * the retention period gets the request that key created, with nothing published again (the body of the
+     * repeat is not compared). The admission limit applies only to new requests.
+     *
+     * @param idempotencyKey the client's key, or null
+     * @throws TooManyRequestsException if the tenant has too many outstanding requests
+     */
+    public Submission submit(CreateReasoningBody body, String tenant, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            IdempotencyKeys.validate(idempotencyKey);
+        }
         ReasoningRequest request = factory.create(body, tenant);
-        TrackedRequest tracked = registry.accept(request);
+        TrackedRequest tracked;
+        synchronized (admissionLock) {
+            if (idempotencyKey != null) {
+                Optional<TrackedRequest> earlier = idempotencyKeys.find(tenant, idempotencyKey)
+                        .flatMap(registry::find);
+                if (earlier.isPresent()) {
+                    return new Submission(earlier.get(), true);
+                }
+            }
+            admission.check(tenant);
+            tracked = registry.accept(request);
+            if (idempotencyKey != null) {
+                idempotencyKeys.remember(tenant, idempotencyKey, request.requestId());
+            }
+        }
         try {
             publisher.sendAndWait(ReasoningTopic.REQUESTS, request, properties.publishTimeout().toMillis());
         } catch (EventPublisher.PublishFailedException e) {
             registry.forget(request.requestId());
+            if (idempotencyKey != null) {
+                idempotencyKeys.forget(tenant, idempotencyKey);
+            }
             throw e;
         }
-        return tracked;
+        return new Submission(tracked, false);
     }
 
     /** @throws UnknownRequestException if no request with this id is visible to the tenant */

@@ -53,6 +53,17 @@ public final class RequestRegistry {
         requests.remove(requestId);
     }
 
+    /** Requests of {@code tenant} with no result yet, queued or running; O(tracked requests). */
+    public int outstanding(String tenant) {
+        int count = 0;
+        for (TrackedRequest request : requests.values()) {
+            if (tenant.equals(request.tenant()) && request.result() == null) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     public int size() {
         return requests.size();
     }
