@@ -23,7 +23,7 @@ final class CliParser {
               down
                   Stop everything a previous up started (also after a crash).
               ask "question" [--max-thinking 32] [--max-answer 64] [--min-thinking 0] [--extensions 0]
-                  [--url http://127.0.0.1:8080]
+                  [--url http://127.0.0.1:8080] [--api-key KEY]
                   Ask the running platform and print its thinking and answer as they stream; budget-forcing
                   moments (a forced "Wait", the cap forcing the answer) are marked.
               generate --max-tokens N [--prompt TEXT] [--model PATH] [--greedy]
@@ -75,7 +75,8 @@ final class CliParser {
     }
 
     private static Command ask(List<String> args) throws UsageException {
-        Parsed parsed = Parsed.of("ask", args, Set.of("--max-thinking", "--max-answer", "--min-thinking", "--extensions", "--url"));
+        Parsed parsed = Parsed.of("ask", args, Set.of("--max-thinking", "--max-answer", "--min-thinking", "--extensions", "--url",
+                "--api-key"));
         if (parsed.positional().isEmpty()) {
             throw new UsageException("ask needs a question, e.g. ./reasoner ask \"Once upon a time\"");
         }
@@ -87,7 +88,8 @@ final class CliParser {
                 parsed.intOption("--min-thinking", 0),
                 parsed.intOption("--extensions", 0),
                 parsed.option("--url").map(URI::create).orElse(AskOptions.DEFAULT_GATEWAY),
-                AskOptions.DEFAULT_IDLE_TIMEOUT));
+                AskOptions.DEFAULT_IDLE_TIMEOUT,
+                parsed.option("--api-key").orElse(null)));
     }
 
     /** Options (each at most once) and positional arguments of one subcommand. */

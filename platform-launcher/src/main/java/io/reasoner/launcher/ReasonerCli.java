@@ -2,6 +2,7 @@ package io.reasoner.launcher;
 
 import io.reasoner.engine.cli.GenerateCommand;
 import io.reasoner.launcher.ask.AskCommand;
+import io.reasoner.launcher.ask.AskOptions;
 import io.reasoner.launcher.model.ModelResolver;
 import io.reasoner.launcher.model.ResolvedModel;
 import io.reasoner.launcher.platform.DownCommand;
@@ -63,7 +64,10 @@ public final class ReasonerCli {
             return new DownCommand(layout, out).run();
         }
         if (command instanceof Command.Ask ask) {
-            return AskCommand.forCli(out, err, ansiTerminal()).run(ask.options());
+            // Without --api-key, the key the last ./reasoner up saved.
+            AskOptions options = ask.options().apiKey() != null ? ask.options()
+                    : ask.options().withApiKey(LocalApiKey.read(layout).orElse(null));
+            return AskCommand.forCli(out, err, ansiTerminal()).run(options);
         }
         if (command instanceof Command.Generate generate) {
             List<String> args = generateArgs(generate, ModelResolver.forCli(layout), err);

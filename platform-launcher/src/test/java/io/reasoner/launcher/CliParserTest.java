@@ -65,6 +65,13 @@ class CliParserTest {
     }
 
     @Test
+    void ask_apiKeyOption_isSentInsteadOfTheSavedKey() throws UsageException {
+        Command command = CliParser.parse(List.of("ask", "Once upon a time", "--api-key", "rsk_mine"));
+
+        assertThat(((Command.Ask) command).options().apiKey()).isEqualTo("rsk_mine");
+    }
+
+    @Test
     void ask_withoutQuestion_isAUsageError() {
         assertThatThrownBy(() -> CliParser.parse(List.of("ask", "--max-answer", "5")))
                 .isInstanceOf(UsageException.class)

@@ -35,7 +35,7 @@ public final class AskCommand {
 
     /** Returns the exit code: 0 when the request finished as done, 1 when it failed or was cancelled. */
     public int run(AskOptions options) throws InterruptedException {
-        GatewayClient gateway = new GatewayClient(options.gateway(), client, json);
+        GatewayClient gateway = new GatewayClient(options.gateway(), client, json, options.apiKey());
         Submission submission = gateway.submit(options.prompt(), options.budget());
         out.println("request " + submission.id() + " (" + submission.status() + ")");
         EventLines lines = new EventLines();

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param extensions        attempts to end thinking to suppress with "Wait" even past the minimum
  * @param gateway           the gateway's base URL
  * @param idleTimeout       how long the event stream may stay silent (heartbeats count) before giving up
+ * @param apiKey            sent as {@code Authorization: Bearer}; null sends none
  */
 public record AskOptions(String prompt, int maxThinkingTokens, int maxAnswerTokens, int minThinkingTokens,
-        int extensions, URI gateway, Duration idleTimeout) {
+        int extensions, URI gateway, Duration idleTimeout, String apiKey) {
 
     public static final int DEFAULT_MAX_THINKING = 32;
     public static final int DEFAULT_MAX_ANSWER = 64;
@@ -41,6 +42,16 @@ public record AskOptions(String prompt, int maxThinkingTokens, int maxAnswerToke
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive, was " + idleTimeout);
         }
+    }
+
+    public AskOptions(String prompt, int maxThinkingTokens, int maxAnswerTokens, int minThinkingTokens,
+            int extensions, URI gateway, Duration idleTimeout) {
+        this(prompt, maxThinkingTokens, maxAnswerTokens, minThinkingTokens, extensions, gateway, idleTimeout, null);
+    }
+
+    public AskOptions withApiKey(String key) {
+        return new AskOptions(prompt, maxThinkingTokens, maxAnswerTokens, minThinkingTokens, extensions, gateway,
+                idleTimeout, key);
     }
 
     public static AskOptions defaults(String prompt) {

@@ -29,8 +29,15 @@ final class GatewayClient {
     private final URI base;
     private final HttpClient client;
     private final JsonMapper json;
+    private final String apiKey;
 
     GatewayClient(URI base, HttpClient client, JsonMapper json) {
+        this(base, client, json, null);
+    }
+
+    /** @param apiKey sent as {@code Authorization: Bearer} on every call; null sends none */
+    GatewayClient(URI base, HttpClient client, JsonMapper json, String apiKey) {
+        this.apiKey = apiKey;
         this.base = Objects.requireNonNull(base, "base");
         this.client = Objects.requireNonNull(client, "client");
         this.json = Objects.requireNonNull(json, "json");
@@ -48,7 +55,7 @@ final class GatewayClient {
                 .put("minThinkingTokens", budget.minThinkingTokens())
                 .put("extensions", budget.extensions())
                 .put("maxAnswerTokens", budget.maxAnswerTokens());
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/reasoning"))
+        HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve("/v1/reasoning")))
                 .timeout(SUBMIT_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
@@ -72,7 +79,7 @@ final class GatewayClient {
      * failed connection arrives there as a failure.
      */
     CompletableFuture<HttpResponse<Void>> openEvents(URI events, EventLines lines) {
-        HttpRequest request = HttpRequest.newBuilder(events)
+        HttpRequest request = authorized(HttpRequest.newBuilder(events))
                 .header("Accept", "text/event-stream")
                 .timeout(SUBMIT_TIMEOUT)
                 .GET()
@@ -94,6 +101,10 @@ final class GatewayClient {
             }
         });
         return response;
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return apiKey == null ? request : request.header("Authorization", "Bearer " + apiKey);
     }
 
     Submission parseSubmission(String body) {

@@ -1,5 +1,6 @@
 package io.reasoner.launcher.platform;
 
+import io.reasoner.launcher.LocalApiKey;
 import io.reasoner.launcher.RepoLayout;
 import io.reasoner.launcher.broker.BrokerSettings;
 import io.reasoner.launcher.broker.KafkaBrokerProcess;
@@ -21,6 +22,8 @@ public record PlatformPlan(RepoLayout layout, BrokerSettings broker, List<Servic
     static final String WORKER_MODEL_ARG = "--reasoner.worker.model-path=";
     /** The policy service's Kafka Streams state lives with the rest of the local state, not in the OS temp dir. */
     static final String POLICY_STATE_ARG = "--reasoner.policy.state-dir=";
+    /** The gateway's map of API key to tenant. */
+    static final String API_KEY_ARG = "--reasoner.gateway.auth.keys";
 
     public PlatformPlan {
         Objects.requireNonNull(layout, "layout");
@@ -40,9 +43,19 @@ public record PlatformPlan(RepoLayout layout, BrokerSettings broker, List<Servic
      * @param gatewayPort the gateway's HTTP port; the worker and budget policy keep their defaults
      */
     public static PlatformPlan of(RepoLayout layout, Path model, int gatewayPort) {
+        return of(layout, model, gatewayPort, null);
+    }
+
+    /**
+     * @param apiKey the key the gateway accepts, for tenant {@value LocalApiKey#TENANT}; null for none
+     */
+    public static PlatformPlan of(RepoLayout layout, Path model, int gatewayPort, String apiKey) {
+        List<String> gatewayArgs = apiKey == null ? List.of()
+                // Brackets keep the key's characters as they are when Spring binds the map.
+                : List.of(API_KEY_ARG + "[" + apiKey + "]=" + LocalApiKey.TENANT);
         return new PlatformPlan(layout, brokerSettings(layout), List.of(
                 new ServiceSpec(PlatformService.GATEWAY, PlatformService.GATEWAY.jar(layout), gatewayPort,
-                        List.of()),
+                        gatewayArgs),
                 new ServiceSpec(PlatformService.REASONER_WORKER, PlatformService.REASONER_WORKER.jar(layout),
                         PlatformService.REASONER_WORKER.defaultPort(),
                         List.of(WORKER_MODEL_ARG + model.toAbsolutePath().normalize())),

@@ -1,5 +1,6 @@
 package io.reasoner.launcher.platform;
 
+import io.reasoner.launcher.LocalApiKey;
 import io.reasoner.launcher.model.ResolvedModel;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,6 +14,12 @@ final class UpBanner {
     }
 
     static String text(PlatformPlan plan, ResolvedModel model, Duration tookToReady) {
+        return text(plan, model, tookToReady, null);
+    }
+
+    /** @param apiKey the gateway's key, shown and put in the examples; null if the gateway has none */
+    static String text(PlatformPlan plan, ResolvedModel model, Duration tookToReady, String apiKey) {
+        String auth = apiKey == null ? "" : " -H 'Authorization: Bearer " + apiKey + "'";
         String gateway = "http://127.0.0.1:" + plan.gateway().port();
         StringBuilder text = new StringBuilder();
         String n = System.lineSeparator();
@@ -27,13 +34,20 @@ final class UpBanner {
         }
         text.append("  kafka    ").append(plan.bootstrapServers()).append(n);
         text.append("  model    ").append(model.path()).append(n);
-        text.append("  logs     ").append(plan.layout().logsDir()).append(n).append(n);
+        text.append("  logs     ").append(plan.layout().logsDir()).append(n);
+        if (apiKey != null) {
+            text.append("  api key  ").append(apiKey).append("  (saved in ")
+                    .append(LocalApiKey.file(plan.layout())).append("; ./reasoner ask sends it)").append(n);
+        }
+        text.append(n);
         text.append("Submit a question (the reply's \"id\" names the request):").append(n);
-        text.append("  curl -N -X POST ").append(gateway).append("/v1/reasoning -H 'Content-Type: application/json'")
+        text.append("  curl -N -X POST ").append(gateway).append("/v1/reasoning").append(auth)
+                .append(" -H 'Content-Type: application/json'")
                 .append(" -d '{\"prompt\":\"").append(EXAMPLE_PROMPT)
                 .append("\",\"budget\":{\"maxThinkingTokens\":32,\"maxAnswerTokens\":64}}'").append(n);
         text.append("then stream its events, putting that id in place of <id>:").append(n);
-        text.append("  curl -N ").append(gateway).append("/v1/reasoning/<id>/events").append(n);
+        text.append("  curl -N").append(auth).append(' ').append(gateway).append("/v1/reasoning/<id>/events")
+                .append(n);
         text.append("or do both in one go:").append(n);
         text.append("  ./reasoner ask \"").append(EXAMPLE_PROMPT).append('"');
         if (plan.gateway().port() != PlatformService.GATEWAY.defaultPort()) {

@@ -1,6 +1,7 @@
 package io.reasoner.launcher.platform;
 
 import io.reasoner.launcher.LauncherException;
+import io.reasoner.launcher.LocalApiKey;
 import io.reasoner.launcher.RepoLayout;
 import io.reasoner.launcher.broker.KafkaBrokerProcess;
 import io.reasoner.launcher.broker.LocalPorts;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +51,8 @@ public final class UpCommand {
         long startNanos = System.nanoTime();
         requireNothingRunning();
         ResolvedModel resolved = models.resolve(model);
-        PlatformPlan plan = PlatformPlan.of(layout, resolved.path(), gatewayPort);
+        String apiKey = LocalApiKey.generate(new SecureRandom());
+        PlatformPlan plan = PlatformPlan.of(layout, resolved.path(), gatewayPort, apiKey);
         requireJars(plan);
         requirePortsFree(plan);
         out.println("model: " + resolved.describe());
@@ -67,7 +70,8 @@ public final class UpCommand {
             platform.stopAll();
             throw e;
         }
-        out.print(UpBanner.text(plan, resolved, Duration.ofNanos(System.nanoTime() - startNanos)));
+        LocalApiKey.save(layout, apiKey);
+        out.print(UpBanner.text(plan, resolved, Duration.ofNanos(System.nanoTime() - startNanos), apiKey));
         out.flush();
         return watch(platform);
     }

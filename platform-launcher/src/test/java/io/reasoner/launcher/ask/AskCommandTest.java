@@ -15,6 +15,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,6 +32,7 @@ class AskCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final AtomicReference<String> submitted = new AtomicReference<>();
     private final AtomicReference<String> acceptHeader = new AtomicReference<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
     @AfterEach
@@ -57,6 +60,20 @@ class AskCommandTest {
         assertThat(submitted.get()).isEqualTo("{\"prompt\":\"Once upon a time\",\"budget\":"
                 + "{\"maxThinkingTokens\":8,\"minThinkingTokens\":0,\"extensions\":0,\"maxAnswerTokens\":16}}");
         assertThat(acceptHeader.get()).isEqualTo("text/event-stream");
+    }
+
+    @Test
+    void apiKey_isSentAsBearer_onSubmitAndOnTheEventStream() throws Exception {
+        URI gateway = fakeGateway(String.join("\n",
+                "event:done", "data:" + result("done", "stop", ""), "", ""));
+        AskOptions options = new AskOptions("Once upon a time", 8, 16, 0, 0, gateway, Duration.ofSeconds(10),
+                "rsk_local");
+
+        int code = new AskCommand(GatewayClient.defaultHttpClient(), new PrintStream(out, true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false).run(options);
+
+        assertThat(code).isZero();
+        assertThat(authorizations).containsExactly("Bearer rsk_local", "Bearer rsk_local");
     }
 
     @Test
@@ -135,11 +152,13 @@ class AskCommandTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/reasoning", exchange -> {
             submitted.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             respond(exchange, 202, "{\"id\":\"" + ID + "\",\"status\":\"queued\",\"events\":\"/v1/reasoning/" + ID
                     + "/events\"}");
         });
         server.createContext("/v1/reasoning/" + ID + "/events", exchange -> {
             acceptHeader.set(exchange.getRequestHeaders().getFirst("Accept"));
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             events.handle(exchange);
             exchange.close();
         });

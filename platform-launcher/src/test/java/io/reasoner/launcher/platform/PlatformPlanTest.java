@@ -86,4 +86,20 @@ class PlatformPlanTest {
         assertThat(UpBanner.text(plan, model, Duration.ofSeconds(1)))
                 .contains("./reasoner ask \"Once upon a time\" --url http://127.0.0.1:9000");
     }
+
+    @Test
+    void withApiKey_gatewayGetsIt_andBannerShowsItInEveryCurl() {
+        String key = "rsk_0123456789abcdef0123456789abcdef";
+        PlatformPlan plan = PlatformPlan.of(new RepoLayout(root), root.resolve("m.gguf"), 8080, key);
+        ResolvedModel model = new ResolvedModel(root.resolve("m.gguf"), ResolvedModel.Source.SHARED);
+
+        String banner = UpBanner.text(plan, model, Duration.ofSeconds(1), key);
+
+        assertThat(plan.gateway().jvmArgs(plan.bootstrapServers()))
+                .contains("--reasoner.gateway.auth.keys[" + key + "]=local");
+        assertThat(plan.services().get(1).jvmArgs(plan.bootstrapServers())).noneMatch(arg -> arg.contains(key));
+        assertThat(banner).contains("api key  " + key,
+                "curl -N -X POST http://127.0.0.1:8080/v1/reasoning -H 'Authorization: Bearer " + key + "'",
+                "curl -N -H 'Authorization: Bearer " + key + "' http://127.0.0.1:8080/v1/reasoning/<id>/events");
+    }
 }
