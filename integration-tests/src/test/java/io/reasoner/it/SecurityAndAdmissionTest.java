@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityAndAdmissionTest {
 
-    private static final List<String> TENANTS = List.of("alice", "bob", "carol", "dave", "erin");
+    private static final List<String> TENANTS = List.of("alice", "bob", "carol", "dave", "erin", "frank");
     /** Keeps the tiny model busy for a few seconds, so the request is still outstanding when the test looks. */
     private static final String LONG = """
             {"prompt":"Once upon a time","budget":{"maxThinkingTokens":1500,"minThinkingTokens":1500,
@@ -128,6 +128,24 @@ class SecurityAndAdmissionTest {
 
         assertThat(again.get("id").asString()).isEqualTo(first.get("id").asString());
         assertThat(otherTenant.get("id").asString()).isNotEqualTo(first.get("id").asString());
+    }
+
+    @Test
+    void repeatedIdempotencyKey_onANonStreamingChatCompletion_answersTheSameCompletion() throws Exception {
+        HttpResponse<String> first = chat("frank", "chat-7");
+        HttpResponse<String> again = chat("frank", "chat-7");
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(json.readTree(again.body()).get("id").asString())
+                .isEqualTo(json.readTree(first.body()).get("id").asString());
+    }
+
+    private HttpResponse<String> chat(String tenant, String idempotencyKey) throws Exception {
+        return send(request("/v1/chat/completions", key(tenant)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"messages":[{"role":"user","content":"Once upon a time"}],"max_completion_tokens":8}""")));
     }
 
     /** Posts as {@code tenant}, asserts 202 and remembers the request for cancelling at the end. */

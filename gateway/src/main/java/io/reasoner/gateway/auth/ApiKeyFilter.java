@@ -66,8 +66,9 @@ final class ApiKeyFilter extends OncePerRequestFilter {
                     + "\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}");
         } else {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            // The messages are fixed texts, so they need no JSON escaping; nothing of the request is echoed.
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"" + message + "\",\"instance\":\"" + path.replace("\"", "") + "\"}");
+                    + "\"detail\":\"" + message + "\"}");
         }
     }
 }

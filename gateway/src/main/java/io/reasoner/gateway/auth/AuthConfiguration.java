@@ -27,13 +27,16 @@ class AuthConfiguration {
         return keys;
     }
 
-    /** Early in the chain, so nothing behind it (body limits included) does work for an unauthenticated caller. */
+    /**
+     * Just ahead of the body-size limit ({@code HIGHEST_PRECEDENCE + 10}), so an unauthenticated caller gets 401
+     * and nothing behind this filter does any work for it.
+     */
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, AuthProperties properties) {
         FilterRegistrationBean<ApiKeyFilter> registration =
                 new FilterRegistrationBean<>(new ApiKeyFilter(keys, properties.enabled()));
         registration.addUrlPatterns("/v1/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 }

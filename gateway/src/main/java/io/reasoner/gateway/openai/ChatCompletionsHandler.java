@@ -50,7 +50,9 @@ final class ChatCompletionsHandler {
         ChatCall call = mapper.map(http.body(ChatCompletionRequest.class));
         String model = catalog.resolve(call.model());
         String tenant = Tenants.of(http.servletRequest());
-        TrackedRequest request = service.submit(call.body(), tenant);
+        // A retried non-streaming call with the same key waits for the request the first one created.
+        String idempotencyKey = call.stream() ? null : http.headers().firstHeader("Idempotency-Key");
+        TrackedRequest request = service.submit(call.body(), tenant, idempotencyKey).request();
         CompletionShaper shaper = new CompletionShaper(request.requestId(), clock.instant().getEpochSecond(), model);
         if (call.stream()) {
             return streams.open(request, shaper, call.includeUsage(), call.keepRunning());
