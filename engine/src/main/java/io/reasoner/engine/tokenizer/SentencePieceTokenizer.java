@@ -37,16 +37,6 @@ public final class SentencePieceTokenizer implements Tokenizer {
     }
 
     @Override
-    public String decode(int[] tokens) {
-        StreamingDetokenizer detokenizer = newDetokenizer();
-        StringBuilder text = new StringBuilder();
-        for (int token : tokens) {
-            text.append(detokenizer.accept(token));
-        }
-        return text.append(detokenizer.flush()).toString();
-    }
-
-    @Override
     public StreamingDetokenizer newDetokenizer() {
         return new StreamingDetokenizer(pieces, false);
     }

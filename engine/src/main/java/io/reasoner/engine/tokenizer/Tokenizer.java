@@ -20,9 +20,17 @@ public interface Tokenizer {
 
     /**
      * Decodes a whole sequence. Control tokens ({@code </s>}, {@code <|im_end|>}) render as nothing; user-defined
-     * added tokens such as {@code <think>} render as their text.
+     * added tokens such as {@code <think>} render as their text. By default, the whole sequence through a fresh
+     * streaming detokenizer, so both paths render alike.
      */
-    String decode(int[] tokens);
+    default String decode(int[] tokens) {
+        StreamingDetokenizer detokenizer = newDetokenizer();
+        StringBuilder text = new StringBuilder();
+        for (int token : tokens) {
+            text.append(detokenizer.accept(token));
+        }
+        return text.append(detokenizer.flush()).toString();
+    }
 
     /** A fresh streaming detokenizer that renders tokens as {@link #decode} does. */
     StreamingDetokenizer newDetokenizer();
