@@ -84,6 +84,8 @@ class WorkerConfiguration {
     @Bean
     WorkerStatsPublisher workerStatsPublisher(EventPublisher publisher, RequestListener.SlotGauge slots,
             String workerId, LanguageModel model, Clock clock) {
+        // The worker loads its model with the loader's defaults, which place it on the CPU; GPU workers need a
+        // device setting here first (see engine/GPU.md).
         return new WorkerStatsPublisher(publisher, slots, workerId, model.info().name(), "cpu", clock);
     }
 

@@ -45,7 +45,8 @@ public class WorkerStatsPublisher {
         double perSecond = now > lastMs ? (total - lastTokens) * 1000.0 / (now - lastMs) : 0.0;
         lastTokens = total;
         lastMs = now;
-        // Fire and forget: a lost heartbeat is replaced by the next one a second later.
+        // Fire and forget: a lost heartbeat is replaced by the next one a second later. Queue lag is not measured
+        // yet and is reported as 0; the policy service must not read it as "no backlog" until it is.
         publisher.send(ReasoningTopic.WORKER_STATS,
                 new WorkerStats(workerId, model, device, slots.used(), slots.total(), perSecond, 0, now));
     }
