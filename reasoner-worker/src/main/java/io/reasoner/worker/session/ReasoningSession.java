@@ -34,6 +34,7 @@ import io.reasoner.protocol.Usage;
 public final class ReasoningSession {
 
     private final LanguageModel model;
+    private final int maxSequenceTokens;
     private final ThinkingFormat format;
     private final BudgetForcer forcer;
     private final PromptRenderer prompts;
@@ -42,9 +43,15 @@ public final class ReasoningSession {
     private final long flushEveryMs;
     private final LongSupplier clockMs;
 
-    public ReasoningSession(LanguageModel model, ThinkingFormat format, PromptRenderer prompts,
-            SamplerFactory samplers, int flushEveryTokens, long flushEveryMs, LongSupplier clockMs) {
+    /**
+     * @param maxSequenceTokens the most tokens one request's sequence may hold (its KV-cache slot), at most the
+     *                          model's context; requests that could need more are refused before decoding
+     */
+    public ReasoningSession(LanguageModel model, int maxSequenceTokens, ThinkingFormat format,
+            PromptRenderer prompts, SamplerFactory samplers, int flushEveryTokens, long flushEveryMs,
+            LongSupplier clockMs) {
         this.model = model;
+        this.maxSequenceTokens = Math.min(maxSequenceTokens, model.info().contextLength());
         this.format = format;
         this.forcer = new BudgetForcer(model, format);
         this.prompts = prompts;
@@ -100,13 +107,15 @@ public final class ReasoningSession {
         int injected = format.opening().length() + format.end().length() + format.answerSeparator().length()
                 + model.tokenizer().encode(budget.forcedAnswerPrefix(), false).length;
         int needed = promptTokens + injected + budget.maxTotalTokens();
-        int context = model.info().contextLength();
-        if (needed <= context) {
+        if (needed <= maxSequenceTokens) {
             return null;
         }
+        int context = model.info().contextLength();
+        String limit = maxSequenceTokens == context ? "the model's context of " + context + " tokens"
+                : "the worker's max-sequence-tokens of " + maxSequenceTokens + " (the model's context is " + context
+                        + ")";
         return "prompt of " + promptTokens + " tokens plus maxThinkingTokens + maxAnswerTokens = "
-                + budget.maxTotalTokens() + " (and " + injected + " delimiter tokens) exceeds the model's context of "
-                + context + " tokens";
+                + budget.maxTotalTokens() + " (and " + injected + " delimiter tokens) exceeds " + limit;
     }
 
     private static SessionOutcome outcome(ForcingResult result, boolean deadlinePassed, String thinking,

@@ -45,7 +45,7 @@ class ReasoningSessionTest {
     }
 
     private static ReasoningSession session() {
-        return new ReasoningSession(model, ThinkingFormat.plain(model.tokenizer(), "\n"),
+        return new ReasoningSession(model, model.info().contextLength(), ThinkingFormat.plain(model.tokenizer(), "\n"),
                 new PromptRenderer(ChatTemplate.rawPrompt()), (sampling, id) -> Sampler.greedy(), 3, 10_000,
                 () -> 0L);
     }

@@ -1,0 +1,155 @@
+package io.reasoner.worker.kafka;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.reasoner.engine.budget.BudgetControl;
+import io.reasoner.kafka.EventPublisher;
+import io.reasoner.protocol.EventCodec;
+import io.reasoner.protocol.FinishReason;
+import io.reasoner.protocol.Forcing;
+import io.reasoner.protocol.MalformedEventException;
+import io.reasoner.protocol.ReasoningRequest;
+import io.reasoner.protocol.ReasoningResult;
+import io.reasoner.protocol.ReasoningTopic;
+import io.reasoner.protocol.ResultStatus;
+import io.reasoner.protocol.Usage;
+import io.reasoner.worker.WorkerProperties;
+import io.reasoner.worker.intake.RequestHandler;
+import io.reasoner.worker.session.ReasoningSession;
+import io.reasoner.worker.session.SessionOutcome;
+
+/**
+ * Serves one request record on a slot thread: decodes it, runs the session, publishes its chunks and then its
+ * result. A record that cannot be served at all becomes a failed result and a dead letter; an engine error fails
+ * that request only.
+ */
+public class RequestServer implements RequestHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestServer.class);
+
+    private final ReasoningSession session;
+    private final EventPublisher publisher;
+    private final DeadLetters deadLetters;
+    private final EventCodec codec;
+    private final CancellationRegistry cancellations;
+    private final WorkerProperties properties;
+    private final String modelName;
+    private final WorkerMetrics metrics;
+    private final Clock clock;
+
+    public RequestServer(ReasoningSession session, EventPublisher publisher, DeadLetters deadLetters,
+            EventCodec codec, CancellationRegistry cancellations, WorkerProperties properties, String modelName,
+            WorkerMetrics metrics, Clock clock) {
+        this.session = session;
+        this.publisher = publisher;
+        this.deadLetters = deadLetters;
+        this.codec = codec;
+        this.cancellations = cancellations;
+        this.properties = properties;
+        this.modelName = modelName;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public Handled handle(ConsumerRecord<String, byte[]> record, BooleanSupplier handedOver) {
+        ReasoningRequest request;
+        try {
+            request = codec.decode(record.value(), ReasoningRequest.class);
+        } catch (MalformedEventException e) {
+            reject(record, e.getMessage());
+            return Handled.DONE;
+        }
+        if (request.deadlineMs() != null && clock.millis() >= request.deadlineMs()) {
+            publishResult(request, deadlinePassed(request));
+            return Handled.DONE;
+        }
+        return serve(request, handedOver);
+    }
+
+    private Handled serve(ReasoningRequest request, BooleanSupplier handedOver) {
+        long startMs = clock.millis();
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        SessionOutcome outcome;
+        try {
+            int[] tokensSoFar = {0};
+            outcome = session.run(request, chunk -> {
+                if (sends.isEmpty()) {
+                    metrics.firstChunk(clock.millis() - startMs);
+                }
+                int total = chunk.thinkingTokens() + chunk.answerTokens();
+                metrics.tokens(total - tokensSoFar[0]);
+                tokensSoFar[0] = total;
+                sends.add(publisher.send(ReasoningTopic.CHUNKS, chunk));
+            }, () -> cancellations.isCancelled(request.requestId()) || handedOver.getAsBoolean(),
+                    new BudgetControl());
+        } catch (RuntimeException e) {
+            // An engine failure fails this request only; the worker goes on serving.
+            log.warn("request {} failed in the engine", request.requestId(), e);
+            outcome = SessionOutcome.failedAfter(e, sends.size());
+        }
+        awaitAll(sends, request.requestId());
+        if (outcome.status() == ResultStatus.CANCELLED && handedOver.getAsBoolean()
+                && !cancellations.isCancelled(request.requestId())) {
+            log.info("request {} handed over after {} chunk(s)", request.requestId(), sends.size());
+            return Handled.HANDED_OVER;
+        }
+        metrics.finished(outcome);
+        publishResult(request, result(request, outcome));
+        return Handled.DONE;
+    }
+
+    private ReasoningResult result(ReasoningRequest request, SessionOutcome outcome) {
+        return new ReasoningResult(request.requestId(), request.tenant(), outcome.status(), outcome.thinking(),
+                outcome.answer(), outcome.finishReason(), outcome.usage(),
+                outcome.applied() != null ? outcome.applied() : request.budget(), outcome.forcing(),
+                outcome.chunkCount(), outcome.error(), modelName, request.metadata(), clock.millis());
+    }
+
+    private ReasoningResult deadlinePassed(ReasoningRequest request) {
+        return new ReasoningResult(request.requestId(), request.tenant(), ResultStatus.FAILED, "", "",
+                FinishReason.DEADLINE, new Usage(0, 0, 0), request.budget(), Forcing.NONE, 0,
+                "deadline passed before the request started", modelName, request.metadata(), clock.millis());
+    }
+
+    private void publishResult(ReasoningRequest request, ReasoningResult result) {
+        publisher.sendAndWait(ReasoningTopic.RESULTS, result, properties.publishTimeout().toMillis());
+        log.debug("request {} ended {}", request.requestId(), result.status());
+    }
+
+    /** A chunk that the broker never acknowledged would leave a gap; fail loudly so the record is served again. */
+    private void awaitAll(List<CompletableFuture<?>> sends, String requestId) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventPublisher.PublishFailedException("interrupted publishing chunks of " + requestId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new EventPublisher.PublishFailedException("chunks of " + requestId + " were not acknowledged", e);
+        }
+    }
+
+    /** Undecodable or invalid: a failed result for whoever waits on the id, and the record kept as a dead letter. */
+    private void reject(ConsumerRecord<String, byte[]> record, String reason) {
+        String requestId = record.key() != null && !record.key().isBlank() ? record.key()
+                : "malformed-" + record.topic() + "-" + record.partition() + "-" + record.offset();
+        log.warn("rejecting malformed request {} at {}-{}@{}: {}", requestId, record.topic(), record.partition(),
+                record.offset(), reason);
+        metrics.rejected();
+        deadLetters.send(record, reason);
+        publisher.sendAndWait(ReasoningTopic.RESULTS, ReasoningResult.failed(requestId, null, reason, clock.millis()),
+                properties.publishTimeout().toMillis());
+    }
+}
