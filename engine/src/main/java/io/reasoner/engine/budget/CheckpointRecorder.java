@@ -43,6 +43,12 @@ public final class CheckpointRecorder implements ForcingListener {
             append(commit.tokens());
             lastCommit = commit;
             eventsSinceCommit = 0;
+        } else if (event instanceof ControlEvent control && control.kind() == ControlKind.BUDGET_CHANGED) {
+            // Always at a commit point, nothing fed since: the commit stands, under the new budget.
+            TokensCommitted c = lastCommit;
+            lastCommit = new TokensCommitted(new int[0], c.phase(), c.thinkingTokens(), c.answerTokens(),
+                    c.injectedTokens(), c.extensionsUsed(), c.capFired(), control.budget(), c.answerTextFrom());
+            eventsSinceCommit = 0;
         } else {
             eventsSinceCommit++;
         }

@@ -232,17 +232,23 @@ final class ForcingRun {
 
     /**
      * Applies a change handed over through the control. A change waits while anything is held back (or a resumed
-     * run is still replaying), so that it always lands where a checkpoint can record it, and is committed at once.
+     * run is still replaying), so that it always lands at a commit point: the step before settled and committed
+     * everything, so the {@link ControlKind#BUDGET_CHANGED} event is itself a commit point that changes only the
+     * budget, and a checkpoint taken after it resumes under the new budget.
      */
     private void applyBudgetChange() {
         if (replaying > 0 || !settled()) {
             return;
         }
         request.control().map(BudgetControl::take).ifPresent(change -> {
+            if (feed.position() != committedEnd || eventsSinceCommit != 0) {
+                throw new IllegalStateException("a budget change must come at a commit point, had "
+                        + (feed.position() - committedEnd) + " tokens and " + eventsSinceCommit + " events since");
+            }
             ledger.changeBudget(change.applyTo(ledger.budget(), ledger.thinking()));
             deliver(new ControlEvent(ControlKind.BUDGET_CHANGED, "", ledger.committedThinking(),
                     ledger.extensionsUsed(), ledger.budget()));
-            commitIfSettled();
+            eventsSinceCommit = 0;
         });
     }
 
