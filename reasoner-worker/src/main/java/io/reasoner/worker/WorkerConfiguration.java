@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,6 +34,7 @@ import io.reasoner.protocol.EventCodec;
 import io.reasoner.worker.intake.RequestIntake;
 import io.reasoner.worker.intake.SlotPool;
 import io.reasoner.worker.kafka.CancellationRegistry;
+import io.reasoner.worker.kafka.ChunkLog;
 import io.reasoner.worker.kafka.ControlListener;
 import io.reasoner.worker.kafka.DeadLetters;
 import io.reasoner.worker.kafka.RequestServer;
@@ -97,10 +97,11 @@ class WorkerConfiguration {
 
     @Bean
     SamplerFactory samplerFactory() {
-        // Without a seed, derive one from the request id: a redelivered request then samples the same tokens.
+        // Each token's draw is a function of (seed, position), so a request resumed on another worker samples the
+        // tokens the first would have. Without a seed, one is derived from the request id.
         return (sampling, requestId) -> sampling.greedy() ? Sampler.greedy()
-                : Sampler.of(new SamplingParams((float) sampling.temperature(), (float) sampling.topP()),
-                        new SplittableRandom(sampling.seed() != null ? sampling.seed() : requestId.hashCode()));
+                : Sampler.seeded(new SamplingParams((float) sampling.temperature(), (float) sampling.topP()),
+                        sampling.seed() != null ? sampling.seed() : requestId.hashCode());
     }
 
     @Bean
@@ -147,11 +148,21 @@ class WorkerConfiguration {
         return new DeadLetters(new KafkaTemplate<>(factory), properties.publishTimeout().toMillis());
     }
 
+    /** Its own consumer, in no group: it reads one request's records back by partition and offset. */
+    @Bean(destroyMethod = "close")
+    ChunkLog chunkLog(KafkaProperties kafka, EventCodec codec) {
+        Map<String, Object> config = kafka.buildConsumerProperties();
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new ChunkLog(new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()), codec,
+                Duration.ofMinutes(1), Duration.ofSeconds(30));
+    }
+
     @Bean
     RequestServer requestServer(ReasoningSession session, EventPublisher publisher, DeadLetters deadLetters,
-            EventCodec codec, CancellationRegistry cancellations, WorkerProperties properties, LanguageModel model,
-            WorkerMetrics metrics, Clock clock) {
-        return new RequestServer(session, publisher, deadLetters, codec, cancellations, properties,
+            ChunkLog chunkLog, EventCodec codec, CancellationRegistry cancellations, WorkerProperties properties,
+            LanguageModel model, WorkerMetrics metrics, Clock clock) {
+        return new RequestServer(session, publisher, deadLetters, chunkLog, codec, cancellations, properties,
                 model.info().name(), metrics, clock);
     }
 

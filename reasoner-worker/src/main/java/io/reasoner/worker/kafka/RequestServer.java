@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import io.reasoner.protocol.EventCodec;
 import io.reasoner.protocol.FinishReason;
 import io.reasoner.protocol.Forcing;
 import io.reasoner.protocol.MalformedEventException;
+import io.reasoner.protocol.ReasoningChunk;
 import io.reasoner.protocol.ReasoningRequest;
 import io.reasoner.protocol.ReasoningResult;
 import io.reasoner.protocol.ReasoningTopic;
@@ -41,6 +43,7 @@ public class RequestServer implements RequestHandler {
     private final ReasoningSession session;
     private final EventPublisher publisher;
     private final DeadLetters deadLetters;
+    private final ChunkLog chunkLog;
     private final EventCodec codec;
     private final CancellationRegistry cancellations;
     private final WorkerProperties properties;
@@ -49,11 +52,12 @@ public class RequestServer implements RequestHandler {
     private final Clock clock;
 
     public RequestServer(ReasoningSession session, EventPublisher publisher, DeadLetters deadLetters,
-            EventCodec codec, CancellationRegistry cancellations, WorkerProperties properties, String modelName,
+            ChunkLog chunkLog, EventCodec codec, CancellationRegistry cancellations, WorkerProperties properties, String modelName,
             WorkerMetrics metrics, Clock clock) {
         this.session = session;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
+        this.chunkLog = chunkLog;
         this.codec = codec;
         this.cancellations = cancellations;
         this.properties = properties;
@@ -71,20 +75,36 @@ public class RequestServer implements RequestHandler {
             reject(record, e.getMessage());
             return Handled.DONE;
         }
+        ChunkLog.History history = chunkLog.read(request.requestId(), request.createdAtMs());
+        if (history.result().isPresent()) {
+            // Served before, but its offset was not committed (a request below it was still running).
+            log.info("request {} already has a result; not serving it again", request.requestId());
+            return Handled.DONE;
+        }
         if (request.deadlineMs() != null && clock.millis() >= request.deadlineMs()) {
             publishResult(request, deadlinePassed(request));
             return Handled.DONE;
         }
-        return serve(request, handedOver);
+        return serve(request, history.chunks(), handedOver);
     }
 
-    private Handled serve(ReasoningRequest request, BooleanSupplier handedOver) {
+    /**
+     * Runs the request, or continues it after {@code streamed}, the chunks another worker wrote before it stopped
+     * (the log holds them; this worker writes from the next sequence number on).
+     */
+    private Handled serve(ReasoningRequest request, List<ReasoningChunk> streamed, BooleanSupplier handedOver) {
         long startMs = clock.millis();
+        if (!streamed.isEmpty()) {
+            log.info("resuming request {} from seq {}", request.requestId(), streamed.size());
+            metrics.resumed();
+        }
         List<CompletableFuture<?>> sends = new ArrayList<>();
         SessionOutcome outcome;
         try {
-            int[] tokensSoFar = {0};
-            outcome = session.run(request, chunk -> {
+            ReasoningChunk last = streamed.isEmpty() ? null : streamed.get(streamed.size() - 1);
+            int[] tokensSoFar = {last == null ? 0 : last.thinkingTokens() + last.answerTokens()};
+            BooleanSupplier stop = () -> cancellations.isCancelled(request.requestId()) || handedOver.getAsBoolean();
+            Consumer<ReasoningChunk> sink = chunk -> {
                 if (sends.isEmpty()) {
                     metrics.firstChunk(clock.millis() - startMs);
                 }
@@ -92,17 +112,18 @@ public class RequestServer implements RequestHandler {
                 metrics.tokens(total - tokensSoFar[0]);
                 tokensSoFar[0] = total;
                 sends.add(publisher.send(ReasoningTopic.CHUNKS, chunk));
-            }, () -> cancellations.isCancelled(request.requestId()) || handedOver.getAsBoolean(),
-                    new BudgetControl());
+            };
+            outcome = streamed.isEmpty() ? session.run(request, sink, stop, new BudgetControl())
+                    : session.resume(request, streamed, sink, stop, new BudgetControl());
         } catch (RuntimeException e) {
             // An engine failure fails this request only; the worker goes on serving.
             log.warn("request {} failed in the engine", request.requestId(), e);
-            outcome = SessionOutcome.failedAfter(e, sends.size());
+            outcome = SessionOutcome.failedAfter(e, streamed.size() + sends.size());
         }
         awaitAll(sends, request.requestId());
         if (outcome.status() == ResultStatus.CANCELLED && handedOver.getAsBoolean()
                 && !cancellations.isCancelled(request.requestId())) {
-            log.info("request {} handed over after {} chunk(s)", request.requestId(), sends.size());
+            log.info("request {} handed over after {} chunk(s)", request.requestId(), streamed.size() + sends.size());
             return Handled.HANDED_OVER;
         }
         metrics.finished(outcome);

@@ -47,7 +47,7 @@ public final class WorkerMetrics {
     /** Slot utilisation and queue lag, read when scraped. */
     public void gauges(Supplier<Number> slotsUsed, Supplier<Number> slotsTotal, Supplier<Number> queueLag) {
         Gauge.builder("reasoner.worker.slots.used", slotsUsed).register(registry);
-        Gauge.builder("reasoner.worker.slots.total", slotsTotal).register(registry);
+        Gauge.builder("reasoner.worker.slots.capacity", slotsTotal).register(registry);
         Gauge.builder("reasoner.worker.slot.utilisation",
                 () -> slotsUsed.get().doubleValue() / Math.max(1, slotsTotal.get().doubleValue())).register(registry);
         Gauge.builder("reasoner.worker.queue.lag", queueLag).description("Requests waiting on this worker's partitions")
