@@ -20,6 +20,10 @@ import io.reasoner.protocol.Priority;
  * holds. A window may at most multiply the multiplier by {@code maxDecreaseFactor} and at most add
  * {@code growStep}, changes under {@code deadband} are not made, and growth waits for
  * {@code calmWindowsBeforeGrowth} calm windows. See {@code docs/budget-policy.md}.
+ *
+ * <p>Priority: when a tier is at risk, the tiers below it are cut to their floors at once, and the tier itself
+ * shrinks only in a later window, once nothing below it can yield (at once if its expected wait exceeds its whole
+ * SLO, or its observed p95 does). A tier grows back only once every tier above it has all it asked for.
  */
 public final class ControlLaw {
 
@@ -49,6 +53,7 @@ public final class ControlLaw {
         Map<Priority, TierDecision> decisions = new EnumMap<>(Priority.class);
         double workAhead = 0;
         boolean higherAtRisk = false;
+        boolean higherShrunk = false;
         Priority[] tiers = Priority.values();
         for (int i = 0; i < tiers.length; i++) {
             Priority tier = tiers[i];
@@ -56,11 +61,13 @@ public final class ControlLaw {
             TierSignals load = signals.tier(tier).withArrivals(current.demandThinkingTokens(),
                     current.demandAnswerTokens());
             boolean lowerCanYield = i + 1 < tiers.length && canYield(tiers[i + 1], state, signals);
-            Outcome outcome = decide(tier, current, load, signals, workAhead, higherAtRisk, lowerCanYield);
+            Outcome outcome = decide(tier, current, load, signals, workAhead, higherAtRisk, higherShrunk,
+                    lowerCanYield);
             next.put(tier, outcome.state);
             decisions.put(tier, outcome.decision);
             workAhead += load.work(outcome.state.multiplier());
             higherAtRisk |= outcome.atRisk;
+            higherShrunk |= outcome.state.multiplier() < 1.0;
         }
         return new Step(next, decisions);
     }
@@ -93,13 +100,13 @@ public final class ControlLaw {
     }
 
     private Outcome decide(Priority tier, TierState current, TierSignals load, PlatformSignals signals,
-            double workAhead, boolean higherAtRisk, boolean lowerCanYield) {
+            double workAhead, boolean higherAtRisk, boolean higherShrunk, boolean lowerCanYield) {
         TierParameters limits = parameters.tier(tier);
         double capacity = signals.capacityTokensPerSecond();
         double now = current.multiplier();
         if (capacity <= 0) {
             return new Outcome(current, decision(tier, now, Action.BLIND,
-                    "hold: no capacity measured (no worker reported in the window)", Double.NaN, load), false);
+                    "no capacity measured (no worker reported in the window)", Double.NaN, load), false);
         }
         double wait = (workAhead + load.work(now)) / capacity;
         Double slo = limits.sloP95Seconds();
@@ -123,21 +130,22 @@ public final class ControlLaw {
                 if (observedBreach) {
                     needed = Math.min(needed, now * parameters.maxDecreaseFactor());
                 }
-                wish = new Wish(needed, Action.SHRINK, "shrink: " + risk);
+                wish = new Wish(needed, Action.SHRINK, risk);
             }
         } else {
             boolean idle = signals.utilization() < parameters.idleUtilization();
             double ceiling = idle ? limits.maxMultiplier() : 1.0;
             double grow = Math.min(ceiling,
                     solve((1 - parameters.headroom()) * limits.targetWaitSeconds(), workAhead, load, capacity));
-            if (observedRisk) {
+            if (observedRisk || higherShrunk) {
+                // A tier grows back only once every tier above it has all it asked for.
                 grow = Math.min(grow, now);
             }
             double target = now > ceiling ? ceiling : Math.max(now, grow);
             Action action = target > 1.0 && target > now ? Action.BOOST : Action.GROW;
             String why = action == Action.BOOST
-                    ? "boost: capacity idle (utilization " + percent(signals.utilization()) + ")"
-                    : now > ceiling ? "end boost: capacity no longer idle (utilization "
+                    ? "capacity idle (utilization " + percent(signals.utilization()) + ")"
+                    : now > ceiling ? "capacity no longer idle (utilization "
                             + percent(signals.utilization()) + ")"
                     : "expected wait " + seconds(wait) + " within target " + seconds(limits.targetWaitSeconds());
             wish = new Wish(target, action, why);
@@ -171,6 +179,9 @@ public final class ControlLaw {
             action = Action.HOLD;
         }
         next = Math.max(limits.floorMultiplier(), Math.min(limits.maxMultiplier(), next));
+        if (action == Action.BOOST && next <= 1.0) {
+            action = Action.GROW; // growing towards a boost, still within what was requested
+        }
         if (next != now) {
             why = why + "; multiplier " + format(now) + " -> " + format(next);
         }

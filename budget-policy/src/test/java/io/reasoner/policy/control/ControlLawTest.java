@@ -129,6 +129,29 @@ class ControlLawTest {
     }
 
     @Test
+    void batch_growsBackOnlyOnceInteractiveHasAllItAskedFor() {
+        state = Map.of(Priority.INTERACTIVE, new TierState(0.5, 0, 1000, 400),
+                Priority.BATCH, new TierState(0.1, 0, 100, 10));
+        List<Double> batch = new ArrayList<>();
+        List<Double> interactive = new ArrayList<>();
+        for (int window = 0; window < 8; window++) {
+            // Interactive at 0.5 is in the hold band (9 s); batch alone would have room to grow.
+            Map<Priority, TierDecision> decisions = step(platform(arrivals(1000, 400), arrivals(100, 10), 1.0));
+            interactive.add(decisions.get(Priority.INTERACTIVE).multiplier());
+            batch.add(decisions.get(Priority.BATCH).multiplier());
+        }
+
+        assertThat(interactive).containsOnly(0.5);
+        assertThat(batch).containsOnly(0.1);
+
+        for (int window = 0; window < 8; window++) {
+            step(platform(arrivals(100, 40), arrivals(100, 10), 1.0));
+        }
+        assertThat(multiplier(Priority.INTERACTIVE)).isEqualTo(1.0);
+        assertThat(multiplier(Priority.BATCH)).isGreaterThan(0.1);
+    }
+
+    @Test
     void batchOverload_shrinksBatchOnly() {
         // Batch: 30000 + 1000 tokens, 310 s against its 120 s target; interactive is light.
         for (int window = 0; window < 5; window++) {
@@ -204,7 +227,7 @@ class ControlLawTest {
         TierDecision busy = step(platform(arrivals(100, 50), arrivals(100, 50), 0.9)).get(Priority.BATCH);
         assertThat(busy.multiplier()).isEqualTo(1.0);
         assertThat(busy.extraExtensions()).isZero();
-        assertThat(busy.reason()).contains("end boost");
+        assertThat(busy.reason()).contains("capacity no longer idle");
     }
 
     @Test
