@@ -50,12 +50,16 @@ class ResumptionTest {
     }
 
     @Test
-    void tags_capWithForcedPrefixAndAnUnfinishedAnswerCharacter_resumeExactlyAfterEveryEvent() {
-        ScriptedModel scripted = new ScriptedModel().deterministic().then(I, THINK, SO, THE, FOUR, E_ACUTE_1, IM_END);
+    void tags_capWithForcedPrefixAndUnfinishedCharactersOnBothSides_resumeExactlyAfterEveryEvent() {
+        // Thinking reaches the cap on half a character; the answer's decoding must start afresh after the close.
+        ScriptedModel scripted = new ScriptedModel().deterministic()
+                .then(I, THINK, SO, E_ACUTE_1, FOUR, E_ACUTE_1, IM_END);
 
         Resumption.Run first = checkAll(scripted, TAGS, ForcingRequest.of(PROMPT, budget(4, 0, 0)), null);
 
         assertThat(first.result().capFired()).isTrue();
+        assertThat(first.events()).contains(new TextDelta(Phase.THINKING, "\uFFFD", 4, 0),
+                new TextDelta(Phase.ANSWER, "Final Answer:", 4, 0));
         assertThat(first.events().get(first.size() - 1)).isEqualTo(new TextDelta(Phase.ANSWER, "\uFFFD", 4, 2));
     }
 
