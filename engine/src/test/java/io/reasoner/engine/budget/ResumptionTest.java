@@ -127,6 +127,40 @@ class ResumptionTest {
     }
 
     @Test
+    void resumedRun_recordsCheckpointsOfItsOwn_fromWhichItResumesAgain() {
+        ScriptedModel scripted = new ScriptedModel().deterministic()
+                .then(I, LT, SLASH, END, GT, SO, LT, SLASH, THE, O_LT, SLASH, END, GT_BANG, FOUR, IM_END);
+        ForcingRequest request = ForcingRequest.of(PROMPT, budget(20, 6, 0));
+        Resumption.Run first = new Resumption(new CountingModel(scripted), TEXT_END, request, Sampler::greedy)
+                .uninterrupted();
+        scripted.answerFromMemory();
+
+        for (int k = 0; k < first.size(); k++) {
+            // The second worker streams some events of its own before it dies too; the third takes over.
+            CheckpointRecorder recorder = CheckpointRecorder.resumingFrom(first.checkpoints().get(k));
+            List<ForcingEvent> second = new ArrayList<>();
+            List<ForcingCheckpoint> checkpoints = new ArrayList<>(List.of(recorder.checkpoint()));
+            new BudgetForcer(scripted, TEXT_END).generate(request.resumingFrom(first.checkpoints().get(k)),
+                    Sampler.greedy(), event -> {
+                        second.add(event);
+                        recorder.onEvent(event);
+                        checkpoints.add(recorder.checkpoint());
+                    });
+            int died = second.size() / 2;
+            Transcript third = new Transcript();
+            new BudgetForcer(scripted, TEXT_END).generate(request.resumingFrom(checkpoints.get(died)),
+                    Sampler.greedy(), third);
+
+            List<ForcingEvent> joined = new ArrayList<>(first.events().subList(0, k));
+            joined.addAll(second.subList(0, died));
+            joined.addAll(third.events());
+            assertThat(joined).as("first died after %d, second after %d more", k, died)
+                    .containsExactlyElementsOf(first.events());
+            assertThat(checkpoints.get(second.size())).isEqualTo(first.checkpoints().get(first.size()));
+        }
+    }
+
+    @Test
     void committedTokens_areExactlyWhatTheSequenceHolds_afterPromptAndOpening() {
         ScriptedModel scripted = new ScriptedModel()
                 .then(I, LT, SLASH, END, GT, SO, THE, ANSWER, IS, LT, SLASH, END, GT, FOUR, IM_END);

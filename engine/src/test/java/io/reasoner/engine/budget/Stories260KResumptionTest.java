@@ -75,6 +75,22 @@ class Stories260KResumptionTest {
     }
 
     @Test
+    void capRaisedThroughTheControl_resumesExactlyAfterEveryEvent() {
+        ThinkingFormat format = ThinkingFormat.plain(tokenizer, "\n");
+        ThinkingBudget budget = new ThinkingBudget(8, 0, 0, "Wait", "Final Answer:", 4);
+        Resumption.Change raise = new Resumption.Change(5, control -> control.changeMaxThinkingTokens(14));
+        Resumption resumption = new Resumption(new CountingModel(model), format, ForcingRequest.of(prompt, budget),
+                Sampler::greedy, raise);
+
+        Resumption.Run first = resumption.uninterrupted();
+        resumption.checkEveryBoundary(first);
+
+        assertThat(first.result().budget().maxThinkingTokens()).isEqualTo(14);
+        assertThat(first.result().thinkingTokens()).isEqualTo(14);
+        assertThat(first.result().capFired()).isTrue();
+    }
+
+    @Test
     void seededTopP_resumesExactlyAfterEveryEvent() {
         SamplingParams params = new SamplingParams(0.9f, 0.95f);
 
