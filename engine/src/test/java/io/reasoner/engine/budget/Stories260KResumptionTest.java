@@ -58,8 +58,13 @@ class Stories260KResumptionTest {
         ThinkingFormat format = ThinkingFormat.plain(tokenizer, ". She");
         assertThat(format.detectsEndByText()).isTrue();
 
-        Resumption.Run first = checkAll(format, new ThinkingBudget(40, 25, 1, " Hmm", "Final Answer:", 4),
-                Sampler::greedy);
+        CountingModel counting = new CountingModel(model);
+        Resumption resumption = new Resumption(counting, format,
+                ForcingRequest.of(prompt, new ThinkingBudget(40, 25, 1, " Hmm", "Final Answer:", 4)), Sampler::greedy);
+
+        Resumption.Run first = resumption.uninterrupted();
+        assertThat(counting.calls()).anyMatch(call -> call.startsWith("truncate"));
+        resumption.checkEveryBoundary(first);
 
         assertThat(first.result().extensionsUsed()).isPositive();
         assertThat(first.events()).filteredOn(TextDelta.class::isInstance)
