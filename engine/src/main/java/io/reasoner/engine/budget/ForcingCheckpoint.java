@@ -8,10 +8,11 @@ import java.util.Objects;
  * continue it on another worker with one prefill. Built by a {@link CheckpointRecorder} from the events, or from
  * fields a worker stored beside the chunks it streamed.
  *
- * <p>The state is that of the last {@link TokensCommitted} at or before event {@code k}; the
- * {@code eventsSinceCommit} events after it were delivered but cannot be restored directly (they came while
- * tokens were held back as a possible delimiter, or in the middle of a step). A resumed run restores the commit,
- * replays the steps that produced those events without delivering them again, and delivers the rest.
+ * <p>The state is that of the last commit point at or before event {@code k} (a {@link TokensCommitted}, or a
+ * {@link ControlKind#BUDGET_CHANGED}, which changes only the budget); the {@code eventsSinceCommit} events after it
+ * were delivered but cannot be restored directly (they came while tokens were held back as a possible delimiter,
+ * or in the middle of a step). A resumed run restores the commit, replays the steps that produced those events
+ * without delivering them again, and delivers the rest.
  *
  * <p>Invariant: {@code tokens}, appended after the prompt and the thinking opening, is a prefix of the sequence
  * from event {@code k} on (committed tokens are never rolled back), and resuming from this checkpoint delivers
@@ -76,10 +77,6 @@ public record ForcingCheckpoint(int[] tokens, Phase phase, int thinkingTokens, i
 
     int length() {
         return tokens.length;
-    }
-
-    int token(int index) {
-        return tokens[index];
     }
 
     private static void check(String name, int value, int min, int max) {

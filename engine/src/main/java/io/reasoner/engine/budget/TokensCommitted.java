@@ -9,9 +9,10 @@ import java.util.Objects;
  * separator, the forced answer prefix), including tokens whose text is empty or not yet streamed. It carries no
  * text; the counts are the run's state at this point, as a {@link ForcingCheckpoint} records them.
  *
- * <p>Emitted at the end of a decoding step (or just after a budget change) in which tokens were fed or events
- * delivered, once nothing is held back: no token that may be the start of a multi-token end delimiter, no
- * rolled-back position still to be resampled. Committed tokens are never rolled back.
+ * <p>Emitted at the end of a decoding step after which tokens were fed or events delivered since the last commit
+ * point, once nothing is held back: no token that may be the start of a multi-token end delimiter, no rolled-back
+ * position still to be resampled. Committed tokens are never rolled back. Not emitted after the run's last step:
+ * resuming from the last commit replays it. See the package documentation for the resume contract.
  *
  * @param tokens         fed since the previous commit; may be empty (a budget change alone)
  * @param phase          {@link Phase#THINKING} or {@link Phase#ANSWER}
@@ -51,10 +52,6 @@ public record TokensCommitted(int[] tokens, Phase phase, int thinkingTokens, int
     @Override
     public int[] committedTokens() {
         return tokens.clone();
-    }
-
-    int length() {
-        return tokens.length;
     }
 
     @Override

@@ -50,12 +50,16 @@ class ResumptionTest {
     }
 
     @Test
-    void tags_capWithForcedPrefixAndAnUnfinishedAnswerCharacter_resumeExactlyAfterEveryEvent() {
-        ScriptedModel scripted = new ScriptedModel().deterministic().then(I, THINK, SO, THE, FOUR, E_ACUTE_1, IM_END);
+    void tags_capWithForcedPrefixAndUnfinishedCharactersOnBothSides_resumeExactlyAfterEveryEvent() {
+        // Thinking reaches the cap on half a character; the answer's decoding must start afresh after the close.
+        ScriptedModel scripted = new ScriptedModel().deterministic()
+                .then(I, THINK, SO, E_ACUTE_1, FOUR, E_ACUTE_1, IM_END);
 
         Resumption.Run first = checkAll(scripted, TAGS, ForcingRequest.of(PROMPT, budget(4, 0, 0)), null);
 
         assertThat(first.result().capFired()).isTrue();
+        assertThat(first.events()).contains(new TextDelta(Phase.THINKING, "\uFFFD", 4, 0),
+                new TextDelta(Phase.ANSWER, "Final Answer:", 4, 0));
         assertThat(first.events().get(first.size() - 1)).isEqualTo(new TextDelta(Phase.ANSWER, "\uFFFD", 4, 2));
     }
 
@@ -120,6 +124,40 @@ class ResumptionTest {
         assertThat(lines).containsSubsequence("think \"o</end the\" 6/0", "BUDGET_CHANGED \"\" 6 ext=0 max=6",
                 "CAP_FORCED \"Final Answer:\" 6 ext=0 max=6");
         assertThat(first.result().thinkingTokens()).isEqualTo(6);
+    }
+
+    @Test
+    void resumedRun_recordsCheckpointsOfItsOwn_fromWhichItResumesAgain() {
+        ScriptedModel scripted = new ScriptedModel().deterministic()
+                .then(I, LT, SLASH, END, GT, SO, LT, SLASH, THE, O_LT, SLASH, END, GT_BANG, FOUR, IM_END);
+        ForcingRequest request = ForcingRequest.of(PROMPT, budget(20, 6, 0));
+        Resumption.Run first = new Resumption(new CountingModel(scripted), TEXT_END, request, Sampler::greedy)
+                .uninterrupted();
+        scripted.answerFromMemory();
+
+        for (int k = 0; k < first.size(); k++) {
+            // The second worker streams some events of its own before it dies too; the third takes over.
+            CheckpointRecorder recorder = CheckpointRecorder.resumingFrom(first.checkpoints().get(k));
+            List<ForcingEvent> second = new ArrayList<>();
+            List<ForcingCheckpoint> checkpoints = new ArrayList<>(List.of(recorder.checkpoint()));
+            new BudgetForcer(scripted, TEXT_END).generate(request.resumingFrom(first.checkpoints().get(k)),
+                    Sampler.greedy(), event -> {
+                        second.add(event);
+                        recorder.onEvent(event);
+                        checkpoints.add(recorder.checkpoint());
+                    });
+            int died = second.size() / 2;
+            Transcript third = new Transcript();
+            new BudgetForcer(scripted, TEXT_END).generate(request.resumingFrom(checkpoints.get(died)),
+                    Sampler.greedy(), third);
+
+            List<ForcingEvent> joined = new ArrayList<>(first.events().subList(0, k));
+            joined.addAll(second.subList(0, died));
+            joined.addAll(third.events());
+            assertThat(joined).as("first died after %d, second after %d more", k, died)
+                    .containsExactlyElementsOf(first.events());
+            assertThat(checkpoints.get(second.size())).isEqualTo(first.checkpoints().get(first.size()));
+        }
     }
 
     @Test

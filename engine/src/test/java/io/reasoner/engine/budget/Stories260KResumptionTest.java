@@ -58,8 +58,13 @@ class Stories260KResumptionTest {
         ThinkingFormat format = ThinkingFormat.plain(tokenizer, ". She");
         assertThat(format.detectsEndByText()).isTrue();
 
-        Resumption.Run first = checkAll(format, new ThinkingBudget(40, 25, 1, " Hmm", "Final Answer:", 4),
-                Sampler::greedy);
+        CountingModel counting = new CountingModel(model);
+        Resumption resumption = new Resumption(counting, format,
+                ForcingRequest.of(prompt, new ThinkingBudget(40, 25, 1, " Hmm", "Final Answer:", 4)), Sampler::greedy);
+
+        Resumption.Run first = resumption.uninterrupted();
+        assertThat(counting.calls()).anyMatch(call -> call.startsWith("truncate"));
+        resumption.checkEveryBoundary(first);
 
         assertThat(first.result().extensionsUsed()).isPositive();
         assertThat(first.events()).filteredOn(TextDelta.class::isInstance)
@@ -71,6 +76,22 @@ class Stories260KResumptionTest {
         Resumption.Run first = checkAll(ThinkingFormat.plain(tokenizer, "\n"),
                 new ThinkingBudget(10, 0, 0, "Wait", "Final Answer:", 6), Sampler::greedy);
 
+        assertThat(first.result().capFired()).isTrue();
+    }
+
+    @Test
+    void capRaisedThroughTheControl_resumesExactlyAfterEveryEvent() {
+        ThinkingFormat format = ThinkingFormat.plain(tokenizer, "\n");
+        ThinkingBudget budget = new ThinkingBudget(8, 0, 0, "Wait", "Final Answer:", 4);
+        Resumption.Change raise = new Resumption.Change(5, control -> control.changeMaxThinkingTokens(14));
+        Resumption resumption = new Resumption(new CountingModel(model), format, ForcingRequest.of(prompt, budget),
+                Sampler::greedy, raise);
+
+        Resumption.Run first = resumption.uninterrupted();
+        resumption.checkEveryBoundary(first);
+
+        assertThat(first.result().budget().maxThinkingTokens()).isEqualTo(14);
+        assertThat(first.result().thinkingTokens()).isEqualTo(14);
         assertThat(first.result().capFired()).isTrue();
     }
 
