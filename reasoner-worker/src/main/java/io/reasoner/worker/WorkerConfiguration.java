@@ -33,6 +33,7 @@ import io.reasoner.kafka.EventPublisher;
 import io.reasoner.protocol.EventCodec;
 import io.reasoner.worker.intake.RequestIntake;
 import io.reasoner.worker.intake.SlotPool;
+import io.reasoner.worker.kafka.BudgetPolicies;
 import io.reasoner.worker.kafka.CancellationRegistry;
 import io.reasoner.worker.kafka.ChunkLog;
 import io.reasoner.worker.kafka.ControlListener;
@@ -159,11 +160,16 @@ class WorkerConfiguration {
     }
 
     @Bean
+    BudgetPolicies budgetPolicies(EventCodec codec, Clock clock) {
+        return new BudgetPolicies(codec, clock);
+    }
+
+    @Bean
     RequestServer requestServer(ReasoningSession session, EventPublisher publisher, DeadLetters deadLetters,
-            ChunkLog chunkLog, EventCodec codec, CancellationRegistry cancellations, WorkerProperties properties,
-            LanguageModel model, WorkerMetrics metrics, Clock clock) {
-        return new RequestServer(session, publisher, deadLetters, chunkLog, codec, cancellations, properties,
-                model.info().name(), metrics, clock);
+            BudgetPolicies policies, ChunkLog chunkLog, EventCodec codec, CancellationRegistry cancellations,
+            WorkerProperties properties, LanguageModel model, WorkerMetrics metrics, Clock clock) {
+        return new RequestServer(session, publisher, deadLetters, policies, chunkLog, codec, cancellations,
+                properties, model.info().name(), metrics, clock);
     }
 
     /**

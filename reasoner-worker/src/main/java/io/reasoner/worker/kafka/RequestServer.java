@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import io.reasoner.engine.budget.BudgetControl;
 import io.reasoner.kafka.EventPublisher;
+import io.reasoner.protocol.Budget;
 import io.reasoner.protocol.EventCodec;
 import io.reasoner.protocol.FinishReason;
 import io.reasoner.protocol.Forcing;
@@ -43,6 +44,7 @@ public class RequestServer implements RequestHandler {
     private final ReasoningSession session;
     private final EventPublisher publisher;
     private final DeadLetters deadLetters;
+    private final BudgetPolicies policies;
     private final ChunkLog chunkLog;
     private final EventCodec codec;
     private final CancellationRegistry cancellations;
@@ -52,11 +54,12 @@ public class RequestServer implements RequestHandler {
     private final Clock clock;
 
     public RequestServer(ReasoningSession session, EventPublisher publisher, DeadLetters deadLetters,
-            ChunkLog chunkLog, EventCodec codec, CancellationRegistry cancellations, WorkerProperties properties, String modelName,
+            BudgetPolicies policies, ChunkLog chunkLog, EventCodec codec, CancellationRegistry cancellations, WorkerProperties properties, String modelName,
             WorkerMetrics metrics, Clock clock) {
         this.session = session;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
+        this.policies = policies;
         this.chunkLog = chunkLog;
         this.codec = codec;
         this.cancellations = cancellations;
@@ -100,7 +103,12 @@ public class RequestServer implements RequestHandler {
         }
         List<CompletableFuture<?>> sends = new ArrayList<>();
         SessionOutcome outcome;
-        try {
+        Budget requested = request.budget();
+        Budget granted = fitted(request, policies.grant(request.priority(), requested));
+        BudgetControl control = new BudgetControl();
+        try (BudgetPolicies.Registration following = policies.register(request.requestId(), request.priority(),
+                requested, granted, control)) {
+            ReasoningRequest effective = request.withBudget(granted);
             ReasoningChunk last = streamed.isEmpty() ? null : streamed.get(streamed.size() - 1);
             int[] tokensSoFar = {last == null ? 0 : last.thinkingTokens() + last.answerTokens()};
             BooleanSupplier stop = () -> cancellations.isCancelled(request.requestId()) || handedOver.getAsBoolean();
@@ -113,8 +121,8 @@ public class RequestServer implements RequestHandler {
                 tokensSoFar[0] = total;
                 sends.add(publisher.send(ReasoningTopic.CHUNKS, chunk));
             };
-            outcome = streamed.isEmpty() ? session.run(request, sink, stop, new BudgetControl())
-                    : session.resume(request, streamed, sink, stop, new BudgetControl());
+            outcome = streamed.isEmpty() ? session.run(effective, sink, stop, control)
+                    : session.resume(effective, streamed, sink, stop, control);
         } catch (RuntimeException e) {
             // An engine failure fails this request only; the worker goes on serving.
             log.warn("request {} failed in the engine", request.requestId(), e);
@@ -129,6 +137,20 @@ public class RequestServer implements RequestHandler {
         metrics.finished(outcome);
         publishResult(request, result(request, outcome));
         return Handled.DONE;
+    }
+
+    /**
+     * A policy may grant more thinking than was asked (idle capacity); never more than the request's sequence can
+     * hold, so a grant alone never makes a request fail. What was asked is checked as it always is.
+     */
+    private Budget fitted(ReasoningRequest request, Budget granted) {
+        if (granted.maxThinkingTokens() <= request.budget().maxThinkingTokens()) {
+            return granted;
+        }
+        int cap = Math.max(request.budget().maxThinkingTokens(),
+                Math.min(granted.maxThinkingTokens(), session.thinkingRoom(request)));
+        return new Budget(cap, Math.min(granted.minThinkingTokens(), cap), granted.extensions(),
+                granted.extensionText(), granted.forcedAnswerPrefix(), granted.maxAnswerTokens());
     }
 
     private ReasoningResult result(ReasoningRequest request, SessionOutcome outcome) {

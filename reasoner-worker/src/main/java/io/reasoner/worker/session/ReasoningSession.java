@@ -170,10 +170,23 @@ public final class ReasoningSession {
                 last.answerTextFrom(), last.eventsSinceCommit());
     }
 
+    /**
+     * The most thinking tokens {@code request} can be granted: what its sequence holds once the prompt, the answer
+     * limit and the delimiters the forcer may inject are in.
+     */
+    public int thinkingRoom(ReasoningRequest request) {
+        int prompt = model.tokenizer().encode(prompts.render(request.conversation())).length;
+        return maxSequenceTokens - prompt - injectedTokens(request.budget()) - request.budget().maxAnswerTokens();
+    }
+
+    private int injectedTokens(Budget budget) {
+        return format.opening().length() + format.end().length() + format.answerSeparator().length()
+                + model.tokenizer().encode(budget.forcedAnswerPrefix(), false).length;
+    }
+
     /** The sequence must hold the prompt, the whole budget and the tokens the forcer may inject around it. */
     private String checkFits(int promptTokens, Budget budget) {
-        int injected = format.opening().length() + format.end().length() + format.answerSeparator().length()
-                + model.tokenizer().encode(budget.forcedAnswerPrefix(), false).length;
+        int injected = injectedTokens(budget);
         int needed = promptTokens + injected + budget.maxTotalTokens();
         if (needed <= maxSequenceTokens) {
             return null;
