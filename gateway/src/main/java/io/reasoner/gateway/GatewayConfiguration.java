@@ -55,7 +55,6 @@ class GatewayConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Only the request's own partition is read, and most of its records are other requests' chunks.
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-replay");
         GatewayProperties.Replay replay = properties.replay();
         return new KafkaRequestLog(() -> new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer()), codec, clock, live::reading, replay.lookback(), replay.clockSkew(),
