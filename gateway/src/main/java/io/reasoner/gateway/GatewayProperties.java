@@ -1,6 +1,5 @@
 package io.reasoner.gateway;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -37,7 +36,8 @@ public record GatewayProperties(
         @DefaultValue("10000") int maxTrackedRequests,
         @DefaultValue("256") int defaultMaxThinkingTokens,
         @DefaultValue("256") int defaultMaxAnswerTokens,
-        Path modelPath,
+        // A String, not a Path: Spring binds a Path through its resource loader, which refuses "../" paths.
+        String modelPath,
         @DefaultValue Replay replay) {
 
     /**

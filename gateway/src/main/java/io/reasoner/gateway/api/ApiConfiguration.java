@@ -27,8 +27,8 @@ class ApiConfiguration {
     /** Counts prompt tokens with the served model's tokenizer when the gateway is told the model file. */
     @Bean
     PromptLimit promptLimit(GatewayProperties properties) {
-        return properties.modelPath() == null ? PromptLimit.none()
-                : PromptLimit.of(PromptTokenCounter.fromGguf(properties.modelPath()));
+        return properties.modelPath() == null || properties.modelPath().isBlank() ? PromptLimit.none()
+                : PromptLimit.of(PromptTokenCounter.fromGguf(java.nio.file.Path.of(properties.modelPath())));
     }
 
     @Bean
