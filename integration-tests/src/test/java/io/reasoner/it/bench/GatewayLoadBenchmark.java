@@ -48,8 +48,9 @@ import io.reasoner.protocol.Usage;
  * is a warm-up, not measured, so every stream is connected before measuring starts. Every loop is bounded in count
  * and time. Not a test: it asserts nothing and prints the figures (and the machine) for comparison.
  *
- * <p>Arguments (all optional): streams (200), measured chunks per stream (100), interval between a stream's chunks
- * in ms (50). See docs/gateway.md for the command.
+ * <p>Arguments (all optional): streams (200), measured chunks per stream (50), interval between a stream's chunks
+ * in ms (200). System property {@code bench.gateway-jvm-args} adds JVM options to the gateway (e.g. a JFR
+ * recording). See docs/gateway.md for the command.
  */
 public final class GatewayLoadBenchmark {
 
@@ -59,8 +60,9 @@ public final class GatewayLoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         int streams = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int chunks = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        long intervalMs = args.length > 2 ? Long.parseLong(args[2]) : 50;
+        int chunks = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        // 5 chunks/s per stream: a model writing ~40 tokens/s, flushed every 8 tokens (the worker's default).
+        long intervalMs = args.length > 2 ? Long.parseLong(args[2]) : 200;
         Path jar = Path.of(System.getProperty("reasoner.root", ".")).resolve("gateway/target/gateway-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("missing " + jar + "; run the package phase first (see docs/gateway.md)");
@@ -208,12 +210,18 @@ public final class GatewayLoadBenchmark {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = Files.createTempFile("gateway-bench", ".log");
         System.out.println("gateway log: " + log);
-        return new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(),
-                "--spring.kafka.bootstrap-servers=" + servers, "--server.port=" + port, "--server.address=127.0.0.1",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        // e.g. -Dbench.gateway-jvm-args=-XX:StartFlightRecording=filename=gw.jfr to profile the gateway
+        String extra = System.getProperty("bench.gateway-jvm-args", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--spring.kafka.bootstrap-servers=" + servers,
+                "--server.port=" + port, "--server.address=127.0.0.1",
                 "--reasoner.gateway.auth.keys[" + KEY + "]=default",
                 // Admission would refuse more than 20 outstanding requests per tenant; all streams are one tenant.
-                "--reasoner.gateway.admission.max-queued=100000", "--spring.jmx.enabled=false")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--reasoner.gateway.admission.max-queued=100000", "--spring.jmx.enabled=false"));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static void awaitReady(HttpClient http, String base, Process gateway) throws Exception {
