@@ -47,7 +47,7 @@ public class PolicyApplication {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // Policies should follow load within a second, not after the default 30 s commit interval.
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
-        return new KafkaStreams(PolicyTopology.build(window), config);
+        return new KafkaStreams(PolicyTopology.build(io.reasoner.policy.topology.PolicySettings.defaults().withWindow(window)), config);
     }
 
     @Bean

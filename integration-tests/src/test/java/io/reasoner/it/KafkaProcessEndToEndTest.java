@@ -84,29 +84,52 @@ class KafkaProcessEndToEndTest {
     }
 
     @Test
-    void poisonRequest_becomesAFailedResult_andTheWorkerServesTheNextOne() throws Exception {
+    void poisonAndLateRequests_becomeFailedResults_poisonIsDeadLettered_andTheWorkerServesTheNextOne()
+            throws Exception {
         try (KafkaConsumer<String, String> consumer = consumer(broker.bootstrapServers())) {
-            consumer.subscribe(List.of("reasoning.results"));
+            consumer.subscribe(List.of("reasoning.results", "reasoning.requests.dlt"));
             produce(broker.bootstrapServers(), "poison-1", "{not json");
             produce(broker.bootstrapServers(), "poison-2", """
                     {"requestId":"poison-2","prompt":"x","budget":{"maxThinkingTokens":-1,"maxAnswerTokens":4}}""");
+            long now = Instant.now().toEpochMilli();
+            produce(broker.bootstrapServers(), "late-1", """
+                    {"requestId":"late-1","prompt":"The cat","budget":{"maxThinkingTokens":4,"maxAnswerTokens":4},
+                     "deadlineMs":%d}""".formatted(now - 1));
+            produce(broker.bootstrapServers(), "late-2", """
+                    {"requestId":"late-2","prompt":"The cat","budget":{"maxThinkingTokens":400,"maxAnswerTokens":64,
+                     "minThinkingTokens":400},"deadlineMs":%d}""".formatted(now + 300));
             produce(broker.bootstrapServers(), "good-1", """
                     {"requestId":"good-1","prompt":"The cat","budget":{"maxThinkingTokens":4,"maxAnswerTokens":4}}""");
 
             Map<String, JsonNode> results = new java.util.HashMap<>();
+            Map<String, ConsumerRecord<String, String>> deadLetters = new java.util.HashMap<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (results.size() < 3 && System.nanoTime() < deadline) {
+            while ((results.size() < 5 || deadLetters.size() < 2) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    results.put(record.key(), json.readTree(record.value()));
+                    if (record.topic().equals("reasoning.requests.dlt")) {
+                        deadLetters.put(record.key(), record);
+                    } else {
+                        results.put(record.key(), json.readTree(record.value()));
+                    }
                 }
             }
 
-            assertThat(results).containsKeys("poison-1", "poison-2", "good-1");
+            assertThat(results).containsKeys("poison-1", "poison-2", "late-1", "late-2", "good-1");
+            assertThat(results.get("late-1").get("finishReason").asString()).isEqualTo("deadline");
+            assertThat(results.get("late-1").get("error").asString()).contains("before the request started");
+            // 464 tokens take this model over 0.7 s even at its best speed: stopped at a step, or never begun
+            assertThat(results.get("late-2").get("finishReason").asString()).isEqualTo("deadline");
+            assertThat(results.get("late-2").get("usage").get("thinkingTokens").asInt()).isLessThan(400);
             assertThat(results.get("poison-1").get("status").asString()).isEqualTo("failed");
             assertThat(results.get("poison-1").get("error").asString()).contains("not valid JSON");
             assertThat(results.get("poison-2").get("error").asString())
                     .contains("maxThinkingTokens must be in [0, 32768], was -1");
             assertThat(results.get("good-1").get("status").asString()).isEqualTo("done");
+            // The poison records are kept as they came, with the reason, for an operator to inspect or replay.
+            assertThat(deadLetters).containsOnlyKeys("poison-1", "poison-2");
+            assertThat(deadLetters.get("poison-1").value()).isEqualTo("{not json");
+            assertThat(new String(deadLetters.get("poison-2").headers().lastHeader("reasoner.dlt.reason").value(),
+                    java.nio.charset.StandardCharsets.UTF_8)).contains("maxThinkingTokens must be in [0, 32768]");
         }
     }
 

@@ -15,6 +15,8 @@ package io.reasoner.protocol;
  * @param answerTokens   answer tokens produced so far, this chunk included
  * @param control        null for model output; for a budget-forcing marker, which moment it marks. A marker has
  *                       empty text: text the forcer injects ("Wait", "Final Answer:") follows as ordinary chunks
+ * @param resume         where decoding stood once this chunk was written, so that another worker can continue the
+ *                       request after it (see {@link ResumePoint}); null from producers that cannot be resumed
  */
 public record ReasoningChunk(
         String requestId,
@@ -23,12 +25,18 @@ public record ReasoningChunk(
         String text,
         int thinkingTokens,
         int answerTokens,
-        ControlKind control) implements ReasoningEvent {
+        ControlKind control,
+        ResumePoint resume) implements ReasoningEvent {
+
+    public ReasoningChunk(String requestId, long seq, Phase phase, String text, int thinkingTokens,
+            int answerTokens, ControlKind control) {
+        this(requestId, seq, phase, text, thinkingTokens, answerTokens, control, null);
+    }
 
     /** A chunk of plain model output. */
     public ReasoningChunk(String requestId, long seq, Phase phase, String text, int thinkingTokens,
             int answerTokens) {
-        this(requestId, seq, phase, text, thinkingTokens, answerTokens, null);
+        this(requestId, seq, phase, text, thinkingTokens, answerTokens, null, null);
     }
 
     public ReasoningChunk {

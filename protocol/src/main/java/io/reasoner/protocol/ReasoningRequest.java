@@ -66,6 +66,12 @@ public record ReasoningRequest(
         return java.util.List.copyOf(all);
     }
 
+    /** This request with another budget: what a budget policy granted in place of what was asked. */
+    public ReasoningRequest withBudget(Budget granted) {
+        return new ReasoningRequest(requestId, tenant, model, prompt, messages, granted, sampling, priority,
+                deadlineMs, metadata, createdAtMs);
+    }
+
     @Override
     public String key() {
         return requestId;

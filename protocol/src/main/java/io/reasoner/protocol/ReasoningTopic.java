@@ -5,8 +5,21 @@ package io.reasoner.protocol;
  * and cleanup policy. Services create missing topics from this table at start-up; operators' manifests mirror it.
  */
 public enum ReasoningTopic {
-    /** Questions to reason about. Key: request id. */
+    /**
+     * Questions to reason about at {@link Priority#INTERACTIVE} priority. Key: request id. Interactive and batch
+     * requests travel on separate topics so that a worker can serve waiting interactive requests first: within one
+     * partition a consumer only sees records in offset order, so a backlog of batch requests would otherwise stand
+     * in front of every interactive request behind it.
+     */
     REQUESTS("reasoning.requests", 12, CleanupPolicy.DELETE, "requestId", ReasoningRequest.class),
+    /** Questions to reason about at {@link Priority#BATCH} priority, served when no interactive request waits. */
+    REQUESTS_BATCH("reasoning.requests.batch", 12, CleanupPolicy.DELETE, "requestId", ReasoningRequest.class),
+    /**
+     * Request records a worker could not serve at all (undecodable, or invalid): the original key, value and
+     * headers, plus {@code reasoner.dlt.*} headers saying why and where it came from. The value may not decode as
+     * a {@link ReasoningRequest}; that is why it is here. Key: the original key.
+     */
+    REQUESTS_DLT("reasoning.requests.dlt", 3, CleanupPolicy.DELETE, "requestId", ReasoningRequest.class),
     /** Ordered output pieces. Key: request id, so one request's chunks stay in one partition, in order. */
     CHUNKS("reasoning.chunks", 12, CleanupPolicy.DELETE, "requestId", ReasoningChunk.class),
     /** Final outcomes, one per request. Key: request id. */
@@ -17,6 +30,11 @@ public enum ReasoningTopic {
     WORKER_STATS("reasoning.worker-stats", 3, CleanupPolicy.DELETE, "workerId", WorkerStats.class),
     /** Current budget policy per tier; compacted, so the latest value per tier is always readable. Key: tier. */
     BUDGET_POLICY("reasoning.budget-policy", 1, CleanupPolicy.COMPACT, "tier", BudgetPolicy.class);
+
+    /** The topic a request of {@code priority} goes to. */
+    public static ReasoningTopic requestsFor(Priority priority) {
+        return priority == Priority.BATCH ? REQUESTS_BATCH : REQUESTS;
+    }
 
     public enum CleanupPolicy {
         DELETE, COMPACT;

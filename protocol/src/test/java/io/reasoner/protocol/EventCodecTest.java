@@ -29,6 +29,8 @@ class EventCodecTest {
                 new ControlCommand("r-1", "acme", ControlCommand.Action.CANCEL, "user", 2L),
                 new WorkerStats("w-1", "m", "cpu", 1, 4, 123.5, 0, 3L),
                 new BudgetPolicy(Priority.INTERACTIVE, 0.5, 128, 1, "load", Map.of("wait", 1.5), 4L),
+                new BudgetPolicy(Priority.BATCH, 1.5, 4096, 8, "idle", Map.of("utilization", 0.1), 4L, 16, 2,
+                        BudgetPolicy.Source.OVERRIDE, 99L),
         };
         for (ReasoningEvent event : events) {
             assertThat(codec.decode(codec.encode(event), event.getClass())).isEqualTo(event);
@@ -41,6 +43,44 @@ class EventCodecTest {
 
         assertThat(json).startsWith("{\"type\":\"ReasoningChunk\",\"version\":1,")
                 .contains("\"phase\":\"thinking\"", "\"seq\":0", "\"thinkingTokens\":1", "\"answerTokens\":0");
+    }
+
+    @Test
+    void budgetPolicy_writesItsNewFieldsInLowerCase_andReadsFirstVersionPoliciesWithNeutralDefaults() {
+        String written = codec.encodeToString(new BudgetPolicy(Priority.BATCH, 0.5, 64, 0, "r", Map.of(), 1L, 8, 1,
+                BudgetPolicy.Source.OVERRIDE, 7L));
+        assertThat(written).contains("\"floorThinkingTokens\":8", "\"extraExtensions\":1",
+                "\"source\":\"override\"", "\"expiresAtMs\":7");
+
+        // Exactly what the first version of the policy service wrote: no floor, extra extensions, source or expiry.
+        String firstVersion = """
+                {"type":"BudgetPolicy","version":1,"tier":"interactive","multiplier":1.0,"maxThinkingTokens":32768,
+                 "extensionsAllowed":64,"reason":"pass-through","inputs":{"arrivals":2.0},"computedAtMs":10}
+                """;
+        BudgetPolicy old = codec.decode(firstVersion.getBytes(StandardCharsets.UTF_8), BudgetPolicy.class);
+
+        assertThat(old.floorThinkingTokens()).isZero();
+        assertThat(old.extraExtensions()).isZero();
+        assertThat(old.source()).isEqualTo(BudgetPolicy.Source.CONTROLLER);
+        assertThat(old.expiresAtMs()).isNull();
+        assertThat(old.apply(new Budget(300, 10, 2, null, null, 50), 0L))
+                .isEqualTo(new Budget(300, 10, 2, null, null, 50));
+    }
+
+    @Test
+    void budgetPolicy_outOfRangeFields_areRejectedNamingFieldAndRange() {
+        String floorAboveCap = """
+                {"tier":"batch","multiplier":1.0,"maxThinkingTokens":10,"extensionsAllowed":0,"computedAtMs":0,
+                 "floorThinkingTokens":11}
+                """;
+        assertThatThrownBy(() -> codec.decode(floorAboveCap.getBytes(StandardCharsets.UTF_8), BudgetPolicy.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("floorThinkingTokens must be in [0, 10], was 11");
+        String multiplierTooLarge = """
+                {"tier":"batch","multiplier":4.5,"maxThinkingTokens":10,"extensionsAllowed":0,"computedAtMs":0}
+                """;
+        assertThatThrownBy(() -> codec.decode(multiplierTooLarge.getBytes(StandardCharsets.UTF_8),
+                BudgetPolicy.class)).hasMessageContaining("multiplier must be in [0.0, 4.0], was 4.5");
     }
 
     @Test

@@ -5,13 +5,28 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Worker settings under {@code reasoner.worker}.
  *
  * @param modelPath        the GGUF model file to serve (required)
  * @param workerId         stable id for heartbeats and the control-topic consumer group; generated if blank
- * @param slots            sequences decoded at once; one Kafka consumer thread per slot
+ * @param slots            requests served at once: each has a thread of its own, and their sequences are decoded
+ *                         together, one shared forward pass per step
+ * @param maxSequenceTokens tokens one request may hold (prompt, thinking, answer and injected delimiters): the
+ *                         size of its KV-cache slot; 0 means the model's context length, capped at 8192 so a
+ *                         long-context model does not reserve gigabytes per slot by default
+ * @param kvBudget         KV-cache memory for all slots together; start-up fails if it cannot hold {@code slots}
+ *                         slots of {@code maxSequenceTokens}
+ * @param prefillChunkTokens prompt tokens prefilled per step, so a long prompt delays the others by about one
+ *                         chunk's work per step rather than by its whole prefill
+ * @param gatherWindow     how long a step waits for request threads that are not back yet (publishing, a GC
+ *                         pause) before it runs without them
+ * @param pollTimeout      the longest one poll of the request topics blocks; how soon a freed slot is refilled
+ * @param drainGrace       on SIGTERM, how long requests in flight may run on before they are handed over to other
+ *                         workers through the chunk log
+ * @param handoverWait     how long a handover waits for its requests to stop (they stop within one step)
  * @param flushEveryTokens emit a chunk after this many tokens …
  * @param flushEvery       … or once its oldest token is this old, whichever comes first
  * @param publishTimeout   how long to wait for the broker to acknowledge a request's chunks and result
@@ -27,6 +42,13 @@ public record WorkerProperties(
         Path modelPath,
         @DefaultValue("") String workerId,
         @DefaultValue("2") int slots,
+        @DefaultValue("0") int maxSequenceTokens,
+        @DefaultValue("2GB") DataSize kvBudget,
+        @DefaultValue("64") int prefillChunkTokens,
+        @DefaultValue("2ms") Duration gatherWindow,
+        @DefaultValue("100ms") Duration pollTimeout,
+        @DefaultValue("30s") Duration drainGrace,
+        @DefaultValue("10s") Duration handoverWait,
         @DefaultValue("8") int flushEveryTokens,
         @DefaultValue("50ms") Duration flushEvery,
         @DefaultValue("30s") Duration publishTimeout,
@@ -41,6 +63,14 @@ public record WorkerProperties(
         }
         if (slots < 1 || slots > 256) {
             throw new IllegalArgumentException("reasoner.worker.slots must be in [1, 256], was " + slots);
+        }
+        if (maxSequenceTokens < 0) {
+            throw new IllegalArgumentException("reasoner.worker.max-sequence-tokens must be >= 0 (0: the model's "
+                    + "context, at most 8192), was " + maxSequenceTokens);
+        }
+        if (prefillChunkTokens < 1) {
+            throw new IllegalArgumentException("reasoner.worker.prefill-chunk-tokens must be >= 1, was "
+                    + prefillChunkTokens);
         }
     }
 }

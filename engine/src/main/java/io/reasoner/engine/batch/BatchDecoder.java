@@ -277,6 +277,11 @@ public final class BatchDecoder implements AutoCloseable {
         return !require(id).ready();
     }
 
+    /** The most tokens one sequence may hold: the KV-cache slot size. */
+    public int slotCapacity() {
+        return batch.slotCapacity();
+    }
+
     public int activeCount() {
         return active.size();
     }

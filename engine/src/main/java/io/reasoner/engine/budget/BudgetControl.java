@@ -5,9 +5,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Hands a running generation a new thinking budget from any thread (a budget policy reacting to load, a user
- * asking for a quicker answer). The decoder picks the change up at its next step boundary; changes made before
- * then merge, the later value of each field winning. Once thinking has ended a change has nothing to act on and
- * is discarded.
+ * asking for a quicker answer). The decoder picks the change up at its next step boundary where it holds no tokens
+ * back as a possible multi-token end delimiter (at most a delimiter's worth of tokens later), so that every change
+ * lands at a point a resumed run can restore; changes made before then merge, the later value of each field
+ * winning. Once thinking has ended a change has nothing to act on and is discarded.
  *
  * <p>How a change applies: the new cap never drops below the thinking tokens already spent, so a cap at or below
  * them ends thinking at once (reported as the cap firing); a minimum above the new cap is lowered to it. Each change

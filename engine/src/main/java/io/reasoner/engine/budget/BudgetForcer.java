@@ -24,6 +24,9 @@ import java.util.Objects;
  * When thinking reaches the cap, the end delimiter and the forced answer prefix are appended. The answer ends at an
  * end-of-turn token or at {@link ThinkingBudget#maxAnswerTokens()}.
  *
+ * <p>A run can be resumed elsewhere from what it streamed: see {@link ForcingRequest#resumingFrom} and the
+ * package documentation.
+ *
  * <p>Thread-safe: {@link #generate} may run concurrently for different requests, each with its own sampler.
  */
 public final class BudgetForcer {
@@ -40,7 +43,11 @@ public final class BudgetForcer {
     /**
      * Runs one request to the end, reporting to {@code listener} as it goes.
      *
-     * @throws SequenceCapacityException     if the prompt and the thinking opening alone exceed the context length
+     * @throws SequenceCapacityException     if the prompt and the thinking opening alone (and, resuming, the
+     *                                       checkpoint's tokens) exceed the context length
+     * @throws IllegalStateException         if a resumed run takes another path than the run that made its
+     *                                       checkpoint before it has replayed the events the checkpoint counted
+     *                                       (a sampler or processor that is not a function of the position)
      * @throws UnsupportedOperationException if the end delimiter spans several tokens, the model wrote it while it
      *                                       may not stop thinking, and the model's sequences cannot truncate
      */
@@ -61,8 +68,9 @@ public final class BudgetForcer {
     private int capacity(ForcingRequest request) {
         int context = model.info().contextLength();
         int prompt = request.promptLength() + format.opening().length();
-        if (prompt > context) {
-            throw new SequenceCapacityException(0, context, prompt);
+        int resumed = prompt + request.resumedLength();
+        if (resumed > context) {
+            throw new SequenceCapacityException(0, context, resumed);
         }
         if (request.control().isPresent()) {
             return context;
@@ -71,6 +79,6 @@ public final class BudgetForcer {
         long forced = format.end().length() + format.answerSeparator().length()
                 + MidStreamEncoding.encode(model.tokenizer(), budget.forcedAnswerPrefix()).length;
         long wanted = (long) prompt + budget.maxThinkingTokens() + forced + budget.maxAnswerTokens() - 1;
-        return (int) Math.min(wanted, context);
+        return (int) Math.min(Math.max(wanted, resumed), context);
     }
 }

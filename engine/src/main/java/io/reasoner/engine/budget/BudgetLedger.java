@@ -21,6 +21,17 @@ final class BudgetLedger {
         this.extensionLength = extensionLength;
     }
 
+    /** Takes over a checkpoint's counts: a resumed run goes on from them. Nothing is held at a checkpoint. */
+    void restore(ForcingCheckpoint checkpoint) {
+        budget = checkpoint.budget();
+        committedThinking = checkpoint.thinkingTokens();
+        heldThinking = 0;
+        answer = checkpoint.answerTokens();
+        injected = checkpoint.injectedTokens();
+        extensionsUsed = checkpoint.extensionsUsed();
+        capFired = checkpoint.capFired();
+    }
+
     ThinkingBudget budget() {
         return budget;
     }

@@ -33,6 +33,11 @@ final class EndingMask implements LogitsProcessor {
         banned = append(banned, token);
     }
 
+    /** Whether a ban applies to the token sampled at {@code position}. */
+    boolean bansAt(int position) {
+        return position == bannedPosition && banned.length > 0;
+    }
+
     @Override
     public void process(float[] logits, DecodingState state) {
         if (state.phase() != Phase.THINKING) {

@@ -8,7 +8,9 @@ import io.reasoner.engine.tokenizer.Tokenizer;
 /**
  * One forced generation: the THINKING → ANSWER → DONE state machine over one sequence. Each step checks for
  * cancellation, applies a pending budget change, fires the cap if reached, feeds what is pending, samples one token
- * and lets the phase decide what it means. Single use, confined to the decoding thread.
+ * and lets the phase decide what it means. After each step that settled (nothing held back as a possible delimiter,
+ * no rolled-back position awaiting its resample) it commits the tokens fed since the last commit
+ * ({@link TokensCommitted}): a point a resumed run can restore. Single use, confined to the decoding thread.
  */
 final class ForcingRun {
 
@@ -26,6 +28,11 @@ final class ForcingRun {
     private Phase phase = Phase.THINKING;
     private FinishReason finish;
     private float[] logits; // after the last fed token; current whenever nothing is pending
+    private int promptEnd; // prompt and opening: where committed tokens start
+    private int committedEnd; // the sequence position up to which tokens are committed
+    private int answerTextFrom = -1; // sequence position where the answer's detokenizer started; -1 see checkpoint
+    private int eventsSinceCommit;
+    private int replaying; // events a resumed run produces again but does not deliver: its checkpoint counted them
 
     ForcingRun(ThinkingFormat format, Tokenizer tokenizer, ForcingRequest request, Sampler sampler,
                ForcingListener listener, Sequence sequence) {
@@ -43,16 +50,44 @@ final class ForcingRun {
     }
 
     ForcingResult run() {
-        feed.append(request.promptTokens());
-        feed.append(format.opening().tokens());
-        detokenizer.skip(feed.tokensBefore(feed.position()));
-        int promptTokens = feed.position();
+        start();
         while (finish == null) {
             step();
+            if (finish == null) {
+                commitIfSettled();
+            }
         }
         endText();
-        return new ForcingResult(finish, promptTokens, ledger.committedThinking(), ledger.answer(),
+        if (replaying > 0) {
+            throw diverged("ended");
+        }
+        return new ForcingResult(finish, promptEnd, ledger.committedThinking(), ledger.answer(),
                 ledger.injected(), ledger.extensionsUsed(), ledger.capFired(), ledger.budget());
+    }
+
+    /**
+     * Appends the prompt and opening, and when resuming the checkpoint's tokens too, so that the first step
+     * feeds them all in one prefill; a resumed run also restores the counts and the text decoding state, which
+     * is a function of the tokens since its detokenizer started.
+     */
+    private void start() {
+        feed.append(request.promptTokens());
+        feed.append(format.opening().tokens());
+        promptEnd = feed.position();
+        committedEnd = promptEnd;
+        ForcingCheckpoint checkpoint = request.resumeFrom().orElse(null);
+        if (checkpoint != null) {
+            feed.append(checkpoint.tokens());
+            committedEnd = feed.position();
+            ledger.restore(checkpoint);
+            phase = checkpoint.phase();
+            replaying = checkpoint.eventsSinceCommit();
+            if (checkpoint.answerTextFrom() >= 0) {
+                answerTextFrom = promptEnd + checkpoint.answerTextFrom();
+            }
+        }
+        int textFrom = answerTextFrom < 0 ? 0 : answerTextFrom;
+        detokenizer.skip(feed.tokensBetween(textFrom, feed.position()));
     }
 
     private void step() {
@@ -83,12 +118,13 @@ final class ForcingRun {
 
     private int sample() {
         float[] scores = logits.clone();
-        DecodingState state = ledger.state(phase, feed.position());
+        int position = feed.position();
+        DecodingState state = ledger.state(phase, position);
         for (LogitsProcessor processor : request.processors()) {
             processor.process(scores, state);
         }
         mask.process(scores, state); // last, so no request processor can re-enable a masked ending token
-        return sampler.sample(scores);
+        return sampler.sample(scores, position);
     }
 
     // ---- thinking
@@ -125,7 +161,7 @@ final class ForcingRun {
             } else {
                 closeThinking(); // an end-of-turn token would end the whole turn: drop it, close thinking instead
             }
-            enterAnswer();
+            enterAnswer(feed.position());
         } else if (ledger.extensionFits()) {
             releaseHeld();
             extend();
@@ -162,7 +198,7 @@ final class ForcingRun {
         feed.append(extension);
         ledger.extended();
         String text = decode(extension);
-        listener.onEvent(new ControlEvent(ControlKind.WAIT_INJECTED, text, ledger.committedThinking(),
+        deliver(new ControlEvent(ControlKind.WAIT_INJECTED, text, ledger.committedThinking(),
                 ledger.extensionsUsed(), ledger.budget()));
         emit(Phase.THINKING, text);
     }
@@ -170,11 +206,12 @@ final class ForcingRun {
     private void forceAnswer() {
         releaseHeld();
         closeThinking();
+        int textFrom = feed.position();
         feed.append(injections.forcedPrefix());
         ledger.injected(injections.forcedPrefix().length);
         ledger.fireCap();
-        enterAnswer();
-        listener.onEvent(new ControlEvent(ControlKind.CAP_FORCED, ledger.budget().forcedAnswerPrefix(),
+        enterAnswer(textFrom);
+        deliver(new ControlEvent(ControlKind.CAP_FORCED, ledger.budget().forcedAnswerPrefix(),
                 ledger.committedThinking(), ledger.extensionsUsed(), ledger.budget()));
         emit(Phase.ANSWER, decode(injections.forcedPrefix()));
     }
@@ -193,11 +230,25 @@ final class ForcingRun {
         }
     }
 
+    /**
+     * Applies a change handed over through the control. A change waits while anything is held back (or a resumed
+     * run is still replaying), so that it always lands at a commit point: the step before settled and committed
+     * everything, so the {@link ControlKind#BUDGET_CHANGED} event is itself a commit point that changes only the
+     * budget, and a checkpoint taken after it resumes under the new budget.
+     */
     private void applyBudgetChange() {
+        if (replaying > 0 || !settled()) {
+            return;
+        }
         request.control().map(BudgetControl::take).ifPresent(change -> {
+            if (feed.position() != committedEnd || eventsSinceCommit != 0) {
+                throw new IllegalStateException("a budget change must come at a commit point, had "
+                        + (feed.position() - committedEnd) + " tokens and " + eventsSinceCommit + " events since");
+            }
             ledger.changeBudget(change.applyTo(ledger.budget(), ledger.thinking()));
-            listener.onEvent(new ControlEvent(ControlKind.BUDGET_CHANGED, "", ledger.committedThinking(),
+            deliver(new ControlEvent(ControlKind.BUDGET_CHANGED, "", ledger.committedThinking(),
                     ledger.extensionsUsed(), ledger.budget()));
+            eventsSinceCommit = 0;
         });
     }
 
@@ -211,12 +262,13 @@ final class ForcingRun {
 
     /**
      * Thinking is over: bytes of a character it left unfinished can no longer complete, so they come out now (as
-     * U+FFFD), and the answer's text starts afresh after the delimiter.
+     * U+FFFD), and the answer's text starts afresh at sequence position {@code textFrom}, after the delimiter.
      */
-    private void enterAnswer() {
+    private void enterAnswer(int textFrom) {
         emit(Phase.THINKING, detokenizer.flush());
         phase = Phase.ANSWER;
         detokenizer = tokenizer.newDetokenizer();
+        answerTextFrom = textFrom;
     }
 
     private void answerToken(int token) {
@@ -232,7 +284,7 @@ final class ForcingRun {
         }
     }
 
-    // ---- text
+    // ---- text and events
 
     private void endText() {
         if (phase == Phase.THINKING) {
@@ -252,7 +304,44 @@ final class ForcingRun {
 
     private void emit(Phase textPhase, String text) {
         if (!text.isEmpty()) {
-            listener.onEvent(new TextDelta(textPhase, text, ledger.committedThinking(), ledger.answer()));
+            deliver(new TextDelta(textPhase, text, ledger.committedThinking(), ledger.answer()));
         }
+    }
+
+    /** Hands an event to the listener, unless it is one that the checkpoint this run resumed from counted. */
+    private void deliver(ForcingEvent event) {
+        eventsSinceCommit++;
+        if (replaying > 0) {
+            replaying--;
+        } else {
+            listener.onEvent(event);
+        }
+    }
+
+    /** Whether the run's whole state follows from the tokens fed and the ledger, as a checkpoint records them. */
+    private boolean settled() {
+        return (matcher == null || matcher.heldCount() == 0) && !mask.bansAt(feed.position());
+    }
+
+    private void commitIfSettled() {
+        if (!settled() || (feed.position() == committedEnd && eventsSinceCommit == 0)) {
+            return;
+        }
+        if (replaying > 0) {
+            throw diverged("settled");
+        }
+        int[] tokens = feed.tokensBetween(committedEnd, feed.position());
+        committedEnd = feed.position();
+        eventsSinceCommit = 0;
+        listener.onEvent(new TokensCommitted(tokens, phase, ledger.committedThinking(), ledger.answer(),
+                ledger.injected(), ledger.extensionsUsed(), ledger.capFired(), ledger.budget(),
+                answerTextFrom < 0 ? -1 : answerTextFrom - promptEnd));
+    }
+
+    private IllegalStateException diverged(String what) {
+        return new IllegalStateException("the resumed run " + what + " with " + replaying + " of its checkpoint's"
+                + " events still to replay: it took another path than the run that made the checkpoint (resuming"
+                + " is exact only with a sampler and processors that are functions of the position, such as"
+                + " Sampler.greedy() or Sampler.seeded)");
     }
 }

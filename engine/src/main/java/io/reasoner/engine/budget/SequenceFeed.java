@@ -84,6 +84,11 @@ final class SequenceFeed {
         return Arrays.copyOf(tokens, length);
     }
 
+    /** The tokens at positions {@code [from, to)}. */
+    int[] tokensBetween(int from, int to) {
+        return Arrays.copyOfRange(tokens, from, to);
+    }
+
     private void ensureRoom(int more) {
         if (count + more > tokens.length) {
             tokens = Arrays.copyOf(tokens, Math.max(tokens.length * 2, count + more));

@@ -2,7 +2,6 @@ package io.reasoner.engine.sampling;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 
 /**
  * Temperature then nucleus (top-p) sampling.
@@ -15,24 +14,33 @@ import java.util.random.RandomGenerator;
  * <p>Sorting a large vocabulary every token is wasteful, so (as in llama2.c) tokens with probability below
  * {@code (1 - topP) / (n - 1)} are dropped first: even all of them together hold less than {@code 1 - topP}, so
  * the nucleus is always complete before reaching any of them.
+ *
+ * <p>The draw comes from {@link PositionDraws}: a stream (one value per call) or a function of the token's
+ * position. Called without a position, the draw index stands in for it.
  */
 final class TopPSampler implements Sampler {
 
     private final float temperature;
     private final float topP;
-    private final RandomGenerator random;
+    private final PositionDraws draws;
+    private int drawIndex;
 
-    TopPSampler(SamplingParams params, RandomGenerator random) {
+    TopPSampler(SamplingParams params, PositionDraws draws) {
         if (params.isGreedy()) {
             throw new IllegalArgumentException("temperature must be > 0 for sampling, was 0 (use Sampler.greedy())");
         }
         this.temperature = params.temperature();
         this.topP = params.topP();
-        this.random = Objects.requireNonNull(random, "random");
+        this.draws = Objects.requireNonNull(draws, "draws");
     }
 
     @Override
     public int sample(float[] logits) {
+        return sample(logits, drawIndex++);
+    }
+
+    @Override
+    public int sample(float[] logits, int position) {
         if (logits.length == 0) {
             throw new IllegalArgumentException("logits must not be empty");
         }
@@ -42,7 +50,7 @@ final class TopPSampler implements Sampler {
         for (int id : candidates) {
             mass += probabilities[id];
         }
-        double target = random.nextDouble() * mass;
+        double target = draws.at(position) * mass;
         double cumulative = 0;
         for (int id : candidates) {
             cumulative += probabilities[id];

@@ -9,7 +9,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A model whose forward passes return scripted logits, one script entry per pass, in order: each entry ranks a few
@@ -23,6 +25,9 @@ final class ScriptedModel implements LanguageModel {
     private final Deque<float[]> script = new ArrayDeque<>();
     private final List<String> calls = new ArrayList<>();
     private final List<Integer> contents = new ArrayList<>();
+    private final Map<List<Integer>, float[]> passesByContents = new HashMap<>();
+    private boolean deterministic;
+    private boolean fromMemory;
     private boolean truncates = true;
     private int lastCapacity;
 
@@ -50,6 +55,27 @@ final class ScriptedModel implements LanguageModel {
         }
         script.add(logits);
         return this;
+    }
+
+    /**
+     * Makes the model behave as a real one: every pass's logits must be a function of what the sequence holds
+     * (a script giving other logits for contents seen before fails), and are remembered by contents for
+     * {@link #answerFromMemory()}.
+     */
+    ScriptedModel deterministic() {
+        deterministic = true;
+        return this;
+    }
+
+    /**
+     * From now on every pass returns what the script gave for the same contents, however many passes it takes to
+     * get there (a resumed run prefills what the first run stepped through); contents the script never reached fail.
+     */
+    void answerFromMemory() {
+        if (!deterministic) {
+            throw new IllegalStateException("only a deterministic() model remembers its passes");
+        }
+        fromMemory = true;
     }
 
     ScriptedModel withoutTruncate() {
@@ -136,7 +162,22 @@ final class ScriptedModel implements LanguageModel {
             for (int token : tokens) {
                 contents.add(token);
             }
-            return nextPass();
+            List<Integer> key = List.copyOf(contents);
+            if (fromMemory) {
+                float[] logits = passesByContents.get(key);
+                if (logits == null) {
+                    throw new AssertionError("the script never reached contents " + key);
+                }
+                return logits.clone();
+            }
+            float[] logits = nextPass();
+            if (deterministic) {
+                float[] earlier = passesByContents.put(key, logits.clone());
+                if (earlier != null && !Arrays.equals(earlier, logits)) {
+                    throw new AssertionError("the script gives other logits for contents seen before: " + key);
+                }
+            }
+            return logits;
         }
 
         @Override

@@ -63,6 +63,48 @@ class SamplerTest {
     }
 
     @Test
+    void seededDraw_forEachPosition_isSplitMix64JumpedAheadToIt() {
+        SplittableRandom stream = new SplittableRandom(42);
+        PositionDraws keyed = PositionDraws.keyedBy(42);
+
+        for (int position = 0; position < 100; position++) {
+            assertThat(keyed.at(position)).as("position %d", position).isEqualTo(stream.nextDouble());
+        }
+    }
+
+    @Test
+    void seeded_picksTheSameTokenAtAPosition_inWhateverOrderPositionsAreAsked() {
+        SamplingParams params = new SamplingParams(1.0f, 0.9f);
+        Sampler forward = Sampler.seeded(params, 5);
+        Sampler backward = Sampler.seeded(params, 5);
+
+        int[] ascending = IntStream.range(0, 200).map(p -> forward.sample(LOGITS, p)).toArray();
+        int[] descending = IntStream.range(0, 200).map(p -> backward.sample(LOGITS, 199 - p)).toArray();
+        int[] otherSeed = IntStream.range(0, 200).map(p -> Sampler.seeded(params, 6).sample(LOGITS, p)).toArray();
+
+        assertThat(IntStream.range(0, 200).map(i -> descending[199 - i]).toArray()).containsExactly(ascending);
+        assertThat(otherSeed).isNotEqualTo(ascending);
+    }
+
+    @Test
+    void seeded_samplesTheDistributionInProportion_acrossPositions() {
+        Sampler sampler = Sampler.seeded(new SamplingParams(1.0f, 1.0f), 7);
+
+        int[] tokens = IntStream.range(0, 20_000).map(p -> sampler.sample(LOGITS, p)).toArray();
+
+        assertThat(frequency(tokens, 0)).isCloseTo(0.5, within(0.02));
+        assertThat(frequency(tokens, 1)).isCloseTo(0.3, within(0.02));
+        assertThat(frequency(tokens, 3)).isCloseTo(0.05, within(0.01));
+    }
+
+    @Test
+    void seededAtTemperatureZero_isGreedy() {
+        Sampler sampler = Sampler.seeded(new SamplingParams(0f, 0.5f), 3);
+
+        assertThat(IntStream.range(0, 20).map(p -> sampler.sample(LOGITS, p))).containsOnly(0);
+    }
+
+    @Test
     void params_outsideTheirRanges_areRejectedWithTheRange() {
         assertThatThrownBy(() -> new SamplingParams(2.5f, 0.9f))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -35,7 +35,7 @@ public class LogEventListener implements ConsumerSeekAware {
     @KafkaListener(
             id = "gateway-log",
             groupId = "gateway-#{@gatewayInstanceId}",
-            topics = {"reasoning.requests", "reasoning.chunks", "reasoning.results"},
+            topics = {"reasoning.requests", "reasoning.requests.batch", "reasoning.chunks", "reasoning.results"},
             properties = {"auto.offset.reset=latest"})
     void onEvent(ConsumerRecord<String, byte[]> record) {
         // A malformed event throws; the container's error handler logs it and moves on to the next record.
@@ -44,7 +44,8 @@ public class LogEventListener implements ConsumerSeekAware {
             registry.onChunk(codec.decode(record.value(), ReasoningChunk.class));
         } else if (topic.equals(ReasoningTopic.RESULTS.topicName())) {
             registry.onResult(codec.decode(record.value(), ReasoningResult.class));
-        } else if (topic.equals(ReasoningTopic.REQUESTS.topicName())) {
+        } else if (topic.equals(ReasoningTopic.REQUESTS.topicName())
+                || topic.equals(ReasoningTopic.REQUESTS_BATCH.topicName())) {
             registry.accept(codec.decode(record.value(), ReasoningRequest.class));
         }
     }

@@ -91,7 +91,7 @@ public final class ReasoningService {
             }
         }
         try {
-            publisher.sendAndWait(ReasoningTopic.REQUESTS, request, properties.publishTimeout().toMillis());
+            publisher.sendAndWait(ReasoningTopic.requestsFor(request.priority()), request, properties.publishTimeout().toMillis());
         } catch (EventPublisher.PublishFailedException e) {
             registry.forget(request.requestId());
             if (idempotencyKey != null) {

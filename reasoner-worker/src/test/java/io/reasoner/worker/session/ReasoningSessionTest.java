@@ -45,7 +45,7 @@ class ReasoningSessionTest {
     }
 
     private static ReasoningSession session() {
-        return new ReasoningSession(model, ThinkingFormat.plain(model.tokenizer(), "\n"),
+        return new ReasoningSession(model, model.info().contextLength(), ThinkingFormat.plain(model.tokenizer(), "\n"),
                 new PromptRenderer(ChatTemplate.rawPrompt()), (sampling, id) -> Sampler.greedy(), 3, 10_000,
                 () -> 0L);
     }
@@ -134,6 +134,48 @@ class ReasoningSessionTest {
         assertThat(outcome.forcing().capFired()).isTrue();
         assertThat(outcome.usage().thinkingTokens()).isLessThan(60);
         assertThat(outcome.applied().maxThinkingTokens()).isLessThan(60);
+    }
+
+    @Test
+    void resumingAfterAnyChunk_continuesWithExactlyTheChunksAnUninterruptedRunWrote() {
+        // Below-minimum newlines become "Wait", the cap forces the answer: every kind of chunk is a resume point.
+        Budget budget = new Budget(70, 40, 3, "Wait", "Final Answer:", 12);
+        SessionOutcome whole = run(budget);
+        List<ReasoningChunk> reference = List.copyOf(chunks);
+        assertThat(reference).extracting(ReasoningChunk::control).contains(ControlKind.WAIT_INJECTED,
+                ControlKind.CAP_FORCED);
+
+        for (int k = 1; k < reference.size(); k++) {
+            List<ReasoningChunk> streamed = reference.subList(0, k);
+            List<ReasoningChunk> rest = new ArrayList<>();
+            SessionOutcome resumed = session().resume(request("Once upon a time", budget), streamed, rest::add,
+                    () -> false, new BudgetControl());
+
+            List<ReasoningChunk> joined = new ArrayList<>(streamed);
+            joined.addAll(rest);
+            assertThat(texts(joined)).as("after chunk %d", k - 1).isEqualTo(texts(reference));
+            assertThat(joined).extracting(ReasoningChunk::seq)
+                    .containsExactlyElementsOf(LongStream.range(0, joined.size()).boxed().toList());
+            assertThat(resumed.thinking()).isEqualTo(whole.thinking());
+            assertThat(resumed.answer()).isEqualTo(whole.answer());
+            assertThat(resumed.usage()).isEqualTo(whole.usage());
+            assertThat(resumed.forcing()).isEqualTo(whole.forcing());
+            assertThat(resumed.chunkCount()).isEqualTo(whole.chunkCount());
+        }
+    }
+
+    @Test
+    void chunksWithoutResumePoints_cannotBeResumed() {
+        ReasoningChunk foreign = new ReasoningChunk("r", 0, Phase.THINKING, "text", 1, 0);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> session().resume(
+                request("Once upon a time", Budget.of(8, 8)), List.of(foreign), chunks::add, () -> false,
+                new BudgetControl())).hasMessageContaining("chunk 0 of r carries no resume point");
+    }
+
+    private static List<String> texts(List<ReasoningChunk> list) {
+        return list.stream().map(chunk -> chunk.phase() + ":" + chunk.control() + ":" + chunk.text() + ":"
+                + chunk.thinkingTokens() + "/" + chunk.answerTokens()).toList();
     }
 
     private String text(Phase phase) {
