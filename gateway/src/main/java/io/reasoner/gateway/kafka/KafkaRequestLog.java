@@ -71,8 +71,13 @@ public final class KafkaRequestLog implements RequestLog {
         try (var consumer = consumers.get()) {
             Scan scan = new Scan(consumer, requestId, deadline);
             List<ReasoningRequest> requests = new ArrayList<>();
-            scan.read(ReasoningTopic.REQUESTS, clock.millis() - lookback.toMillis(),
-                    value -> requests.add(codec.decode(value, ReasoningRequest.class)), requests::isEmpty);
+            // Interactive and batch requests travel on separate topics; the id's tier is not known here.
+            for (ReasoningTopic topic : List.of(ReasoningTopic.REQUESTS, ReasoningTopic.REQUESTS_BATCH)) {
+                if (requests.isEmpty()) {
+                    scan.read(topic, clock.millis() - lookback.toMillis(),
+                            value -> requests.add(codec.decode(value, ReasoningRequest.class)), requests::isEmpty);
+                }
+            }
             if (requests.isEmpty()) {
                 return Optional.empty();
             }
