@@ -9,7 +9,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Opens a GGUF model file: hyper-parameters from the {@code <architecture>.*} metadata keys, tokenizer from the
+ * Opens a GGUF model file: hyper-parameters from the {@code <architecture>.*} metadata keys (RoPE scaling from
+ * those and the {@code rope_freqs.weight} tensor, see {@link GgufRopeScaling}), tokenizer from the
  * {@code tokenizer.ggml.*} keys, vocabulary size from the token embedding's rows.
  */
 final class GgufModelFormat {
@@ -24,19 +25,21 @@ final class GgufModelFormat {
         try {
             GgufMetadata metadata = file.metadata();
             Architecture architecture = Architecture.of(metadata.getString(ARCHITECTURE_KEY), ARCHITECTURE_KEY);
-            refuseRopeScaling(file, architecture);
-            ModelConfig config = config(metadata, architecture, vocabSize(file));
+            ModelConfig plain = config(metadata, architecture, vocabSize(file));
+            ModelConfig config = plain.withRopeScaling(GgufRopeScaling.read(file, architecture,
+                    plain.ropeDimensionCount(), plain.contextLength()));
             Tokenizer tokenizer = tokenizers.forGguf(metadata);
             String name = metadata.findString("general.name").orElse(path.getFileName().toString());
             return new ModelSource(name, path, config, tokenizer,
                     ModelSource.bosOrEos(tokenizer.bosToken(), tokenizer.eosToken()), tokenizer.eosToken(),
                     new GgufTensorStore(file), TensorNaming.GGUF, true);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             file.close();
             throw e;
         }
     }
 
+    /** The hyper-parameters the metadata keys give, with plain RoPE (scaling needs the file's tensors too). */
     static ModelConfig config(GgufMetadata metadata, Architecture architecture, int vocabSize) {
         String prefix = architecture.id() + ".";
         int embedding = metadata.getInt(prefix + "embedding_length");
@@ -74,20 +77,5 @@ final class GgufModelFormat {
                     + embedding);
         }
         return (int) shape[0];
-    }
-
-    /**
-     * Llama 3.1-style frequency scaling ({@code rope_freqs.weight}) or YaRN/linear scaling change every RoPE angle;
-     * running without them would give wrong logits silently, so such files are refused until supported.
-     */
-    private static void refuseRopeScaling(GgufFile file, Architecture architecture) {
-        if (file.findTensor("rope_freqs.weight").isPresent()) {
-            throw new ModelLoadException("RoPE frequency factors (tensor 'rope_freqs.weight', Llama 3.1-style"
-                    + " scaling) are not supported yet");
-        }
-        String key = architecture.id() + ".rope.scaling.type";
-        file.metadata().findString(key).filter(type -> !type.equals("none")).ifPresent(type -> {
-            throw new ModelLoadException(key + " '" + type + "' is not supported yet (supported: none)");
-        });
     }
 }

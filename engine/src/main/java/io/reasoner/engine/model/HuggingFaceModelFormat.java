@@ -65,6 +65,7 @@ final class HuggingFaceModelFormat {
         JsonNode ropeParameters = json.node("rope_parameters");
         double ropeTheta = ropeParameters.isObject() && ropeParameters.has("rope_theta")
                 ? ropeParameters.get("rope_theta").doubleValue() : json.number("rope_theta", 10_000);
+        int contextLength = json.integer("max_position_embeddings");
         return new ModelConfig(
                 architecture,
                 hidden,
@@ -73,12 +74,13 @@ final class HuggingFaceModelFormat {
                 json.optionalInteger("num_key_value_heads").orElse(heads),
                 headDim,
                 json.integer("intermediate_size"),
-                json.integer("max_position_embeddings"),
+                contextLength,
                 json.integer("vocab_size"),
                 (float) json.number("rms_norm_eps", Double.NaN),
                 (float) ropeTheta,
                 ropeDims,
-                RopeLayout.NEOX);
+                RopeLayout.NEOX,
+                HuggingFaceRopeScaling.read(json, contextLength));
     }
 
     /** Options that change the maths; silently ignoring any of them would give wrong logits. */
@@ -95,24 +97,5 @@ final class HuggingFaceModelFormat {
         if (json.bool("mlp_bias", false)) {
             throw new ModelLoadException(CONFIG_FILE + " mlp_bias = true is not supported");
         }
-        String ropeType = ropeType(json);
-        if (!ropeType.equals("default")) {
-            throw new ModelLoadException(CONFIG_FILE + " RoPE scaling '" + ropeType
-                    + "' is not supported yet (supported: default)");
-        }
-    }
-
-    /** {@code rope_scaling.rope_type} (older files say {@code type}), or transformers 5's {@code rope_parameters}. */
-    private static String ropeType(ConfigJson json) {
-        for (String key : new String[] {"rope_scaling", "rope_parameters"}) {
-            JsonNode node = json.node(key);
-            if (node.isObject()) {
-                String type = node.path("rope_type").stringValue(node.path("type").stringValue("default"));
-                if (!type.equals("default")) {
-                    return type;
-                }
-            }
-        }
-        return "default";
     }
 }

@@ -13,14 +13,17 @@ import java.util.Objects;
  * @param ropeDimensionCount how many dims of each head are rotated (the rest pass through)
  * @param ropeLayout         which dims RoPE pairs, a property of the checkpoint format as well as the family (see
  *                           {@link Architecture#ggufRopeLayout})
+ * @param ropeScaling        how the checkpoint stretches RoPE past its pre-training context ({@link RopeScaling#none()}
+ *                           for plain RoPE)
  */
 record ModelConfig(Architecture architecture, int embeddingLength, int blockCount, int headCount, int headCountKv,
                    int headDim, int feedForwardLength, int contextLength, int vocabSize, float rmsNormEpsilon,
-                   float ropeFreqBase, int ropeDimensionCount, RopeLayout ropeLayout) {
+                   float ropeFreqBase, int ropeDimensionCount, RopeLayout ropeLayout, RopeScaling ropeScaling) {
 
     ModelConfig {
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(ropeLayout, "ropeLayout");
+        Objects.requireNonNull(ropeScaling, "ropeScaling");
         requireAtLeast1("embeddingLength", embeddingLength);
         requireAtLeast1("blockCount", blockCount);
         requireAtLeast1("headCount", headCount);
@@ -42,6 +45,26 @@ record ModelConfig(Architecture architecture, int embeddingLength, int blockCoun
         if (!(ropeFreqBase > 1)) {
             throw new IllegalArgumentException("ropeFreqBase must be > 1, was " + ropeFreqBase);
         }
+        if (ropeScaling instanceof RopeScaling.FrequencyFactors frequencyFactors
+                && frequencyFactors.factors().length != ropeDimensionCount / 2) {
+            throw new IllegalArgumentException("ropeScaling must hold one frequency factor per rotated pair ("
+                    + ropeDimensionCount / 2 + "), had " + frequencyFactors.factors().length);
+        }
+    }
+
+    /** A model with plain, unscaled RoPE. */
+    ModelConfig(Architecture architecture, int embeddingLength, int blockCount, int headCount, int headCountKv,
+                int headDim, int feedForwardLength, int contextLength, int vocabSize, float rmsNormEpsilon,
+                float ropeFreqBase, int ropeDimensionCount, RopeLayout ropeLayout) {
+        this(architecture, embeddingLength, blockCount, headCount, headCountKv, headDim, feedForwardLength,
+                contextLength, vocabSize, rmsNormEpsilon, ropeFreqBase, ropeDimensionCount, ropeLayout,
+                RopeScaling.none());
+    }
+
+    ModelConfig withRopeScaling(RopeScaling scaling) {
+        return new ModelConfig(architecture, embeddingLength, blockCount, headCount, headCountKv, headDim,
+                feedForwardLength, contextLength, vocabSize, rmsNormEpsilon, ropeFreqBase, ropeDimensionCount,
+                ropeLayout, scaling);
     }
 
     /** Query heads that share one key/value head (grouped-query attention). */

@@ -14,7 +14,8 @@ import java.util.Arrays;
  *   x1' = x0 sin(theta) + x1 cos(theta)
  * </pre>
  * so the dot product of a rotated query and key depends only on their distance. Which dims form a pair is the
- * {@link RopeLayout}.
+ * {@link RopeLayout}. A {@link RopeScaling} replaces the inverse frequencies {@code base^(-2i/d)} and may scale
+ * every rotated cos and sin by its attention factor.
  *
  * <p>Computed as {@code x' = x * C + (x @ R) * S}: {@code R} is a fixed signed permutation that sends each pair
  * {@code (x0, x1)} to {@code (-x1, x0)}, and {@code C}, {@code S} hold each pair's cos and sin at both of its dims
@@ -27,7 +28,8 @@ final class Rope {
 
     private final int dimensions;
     private final int headDim;
-    private final float base;
+    private final double[] inverseFrequencies;
+    private final double attentionFactor;
     private final RopeLayout layout;
     private final int rotatedHeads;
     private final int heads;
@@ -43,9 +45,16 @@ final class Rope {
      */
     Rope(int dimensions, int headDim, float base, RopeLayout layout, int rotatedHeads, int heads, DataType dtype,
          NDManager manager) {
+        this(dimensions, headDim, base, RopeScaling.none(), layout, rotatedHeads, heads, dtype, manager);
+    }
+
+    /** As the plain constructor, with the inverse frequencies and cos/sin magnitude of {@code scaling}. */
+    Rope(int dimensions, int headDim, float base, RopeScaling scaling, RopeLayout layout, int rotatedHeads, int heads,
+         DataType dtype, NDManager manager) {
         this.dimensions = dimensions;
         this.headDim = headDim;
-        this.base = base;
+        this.inverseFrequencies = scaling.inverseFrequencies(base, dimensions);
+        this.attentionFactor = scaling.attentionFactor();
         this.layout = layout;
         this.rotatedHeads = rotatedHeads;
         this.heads = heads;
@@ -92,9 +101,9 @@ final class Rope {
         Arrays.fill(cos, 1f);
         for (int p = 0; p < count; p++) {
             for (int i = 0; i < dimensions / 2; i++) {
-                double theta = positions[p] * Math.pow(base, -2.0 * i / dimensions);
-                float c = (float) Math.cos(theta);
-                float s = (float) Math.sin(theta);
+                double theta = positions[p] * inverseFrequencies[i];
+                float c = (float) (Math.cos(theta) * attentionFactor);
+                float s = (float) (Math.sin(theta) * attentionFactor);
                 for (int h = 0; h < rotatedHeads; h++) {
                     int row = (p * heads + h) * headDim;
                     cos[row + first(i)] = c;

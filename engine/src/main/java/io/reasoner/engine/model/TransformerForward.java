@@ -53,7 +53,7 @@ final class TransformerForward {
         // must run after the norm, which applies to Q and K only, so it sees just those heads.
         int ropeHeads = config.architecture().qkNorm() ? queryAndKeyHeads : queryAndKeyHeads + config.headCountKv();
         this.rope = new Rope(config.ropeDimensionCount(), config.headDim(), config.ropeFreqBase(),
-                config.ropeLayout(), queryAndKeyHeads, ropeHeads, dtype, manager);
+                config.ropeScaling(), config.ropeLayout(), queryAndKeyHeads, ropeHeads, dtype, manager);
         this.attention = new Attention(config, dtype);
         // A tensor rather than a Java float: DJL turns a scalar operand into a new tensor on every call.
         this.epsilon = manager.create(config.rmsNormEpsilon());

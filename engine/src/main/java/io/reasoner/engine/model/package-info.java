@@ -8,7 +8,8 @@
  * <p>Reading a model is split by format ({@code GgufModelFormat}, {@code HuggingFaceModelFormat}: hyper-parameters,
  * tokenizer, tensor naming) from turning its tensors into weights ({@code WeightLoader}, format-neutral over a
  * {@link io.reasoner.engine.weights.TensorStore}); the family decides only biases, q/k norms and the RoPE layout
- * ({@code Architecture}).
+ * ({@code Architecture}). RoPE scaling (linear, Llama 3.1, YaRN) is read by format ({@code GgufRopeScaling},
+ * {@code HuggingFaceRopeScaling}) into one {@code RopeScaling}, so both formats compute the same angles.
  *
  * <p>A forward step ({@code TransformerForward}) runs the rows of every append in the step as one batch; only
  * attention tells sequences apart ({@code Attention}, over the slots of a {@code KvCache}), after a plain-Java

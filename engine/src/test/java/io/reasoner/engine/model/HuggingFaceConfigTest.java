@@ -65,6 +65,72 @@ class HuggingFaceConfigTest {
         assertThat(config.ropeFreqBase()).isEqualTo(500_000f);
     }
 
+    /** Llama-3.2-1B's config.json (abridged): Llama 3.1 RoPE scaling. */
+    private static final String LLAMA_3_2_1B = """
+            {
+              "architectures": ["LlamaForCausalLM"], "attention_bias": false, "bos_token_id": 128000,
+              "eos_token_id": 128001, "head_dim": 64, "hidden_act": "silu", "hidden_size": 2048,
+              "intermediate_size": 8192, "max_position_embeddings": 131072, "mlp_bias": false, "model_type": "llama",
+              "num_attention_heads": 32, "num_hidden_layers": 16, "num_key_value_heads": 8, "rms_norm_eps": 1e-05,
+              "rope_scaling": {"factor": 32.0, "high_freq_factor": 4.0, "low_freq_factor": 1.0,
+                               "original_max_position_embeddings": 8192, "rope_type": "llama3"},
+              "rope_theta": 500000.0, "tie_word_embeddings": true, "torch_dtype": "bfloat16", "vocab_size": 128256
+            }
+            """;
+
+    /** Qwen2.5-7B-Instruct's config.json (abridged) with the YaRN block its model card adds for long inputs. */
+    private static final String QWEN2_5_7B_YARN = """
+            {
+              "architectures": ["Qwen2ForCausalLM"], "hidden_act": "silu", "hidden_size": 3584,
+              "intermediate_size": 18944, "max_position_embeddings": 32768, "model_type": "qwen2",
+              "num_attention_heads": 28, "num_hidden_layers": 28, "num_key_value_heads": 4, "rms_norm_eps": 1e-06,
+              "rope_theta": 1000000.0, "tie_word_embeddings": false, "vocab_size": 152064,
+              "rope_scaling": {"factor": 4.0, "original_max_position_embeddings": 32768, "type": "yarn"}
+            }
+            """;
+
+    @Test
+    void llama3_2Config_readsLlama3Scaling() {
+        ModelConfig config = read(LLAMA_3_2_1B);
+
+        assertThat(config.ropeScaling()).isEqualTo(new RopeScaling.Llama3(32, 1, 4, 8192));
+        assertThat(config.ropeFreqBase()).isEqualTo(500_000f);
+        assertThat(config.contextLength()).isEqualTo(131_072);
+    }
+
+    @Test
+    void llama3ScalingInTransformers5RopeParameters_isReadToo() {
+        ModelConfig config = read(LLAMA_3_2_1B.replace("\"rope_scaling\"", "\"rope_parameters\"")
+                .replace("\"rope_type\": \"llama3\"", "\"rope_type\": \"llama3\", \"rope_theta\": 250000.0"));
+
+        assertThat(config.ropeScaling()).isEqualTo(new RopeScaling.Llama3(32, 1, 4, 8192));
+        assertThat(config.ropeFreqBase()).isEqualTo(250_000f);
+    }
+
+    @Test
+    void qwen2_5YarnConfig_usesItsFactor_withThePapersAttentionFactor_andDefaultBetas() {
+        ModelConfig config = read(QWEN2_5_7B_YARN);
+
+        assertThat(config.ropeScaling()).isEqualTo(new RopeScaling.Yarn(4, 32768, 32, 1, 1 + 0.1 * Math.log(4), true));
+    }
+
+    @Test
+    void yarnConfig_takesAnExplicitAttentionFactorBetasAndOriginalContext() {
+        ModelConfig config = read(QWEN2_5_7B_YARN.replace("\"type\": \"yarn\"", "\"type\": \"yarn\","
+                + " \"attention_factor\": 1.5, \"beta_fast\": 16, \"beta_slow\": 2")
+                .replace("\"original_max_position_embeddings\": 32768,", ""));
+
+        assertThat(config.ropeScaling()).isEqualTo(new RopeScaling.Yarn(4, 32768, 16, 2, 1.5, true));
+    }
+
+    @Test
+    void linearScalingWithANonPositiveFactor_isRefusedNamingTheObject() {
+        assertThatThrownBy(() -> read(QWEN3_0_6B.replace("\"rope_scaling\": null",
+                "\"rope_scaling\": {\"rope_type\": \"linear\", \"factor\": 0}")))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessage("config.json rope_scaling (linear): factor must be finite and > 0, was 0.0");
+    }
+
     @Test
     void eosGivenAsAList_usesItsFirstId() {
         var json = new ConfigJson(JsonMapper.builder().build()

@@ -179,7 +179,21 @@ class ModelLoaderTest {
     }
 
     @Test
-    void ropeScaling_isRefusedRatherThanIgnored() throws IOException {
+    void unsupportedRopeScaling_isRefusedRatherThanIgnored() throws IOException {
+        Path folder = TinyModel.random(TinyModel.llama(), 58).writeHuggingFace(dir.resolve("llama"), "F32", 1);
+        Path config = folder.resolve("config.json");
+        Files.writeString(config, Files.readString(config).replace("\"rope_scaling\": null",
+                "\"rope_scaling\": {\"rope_type\": \"dynamic\", \"factor\": 8.0}"));
+
+        assertThatThrownBy(() -> ModelLoader.load(folder,
+                LoadOptions.defaults().withTokenizers(TinyModel.tokenizerProvider())))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessage("config.json RoPE scaling 'dynamic' is not supported (supported: default, linear, llama3,"
+                        + " yarn)");
+    }
+
+    @Test
+    void llama3ScalingWithoutItsParameters_namesTheMissingOne() throws IOException {
         Path folder = TinyModel.random(TinyModel.llama(), 58).writeHuggingFace(dir.resolve("llama"), "F32", 1);
         Path config = folder.resolve("config.json");
         Files.writeString(config, Files.readString(config).replace("\"rope_scaling\": null",
@@ -188,7 +202,26 @@ class ModelLoaderTest {
         assertThatThrownBy(() -> ModelLoader.load(folder,
                 LoadOptions.defaults().withTokenizers(TinyModel.tokenizerProvider())))
                 .isInstanceOf(ModelLoadException.class)
-                .hasMessage("config.json RoPE scaling 'llama3' is not supported yet (supported: default)");
+                .hasMessage("config.json must set rope_scaling.low_freq_factor to a number");
+    }
+
+    @Test
+    void ggufRopeScalingTheEngineLacks_isRefusedByKey() throws IOException {
+        TinyModel tiny = TinyModel.random(TinyModel.qwen2(), 59);
+        Path longrope = tiny.writeGguf(dir.resolve("longrope.gguf"), GgmlType.F32,
+                writer -> writer.string("qwen2.rope.scaling.type", "longrope"));
+        Path deepseekYarn = tiny.writeGguf(dir.resolve("yarn.gguf"), GgmlType.F32,
+                writer -> writer.string("qwen2.rope.scaling.type", "yarn")
+                        .float32("qwen2.rope.scaling.factor", 4)
+                        .float32("qwen2.rope.scaling.yarn_log_multiplier", 0.1f));
+
+        assertThatThrownBy(() -> ModelLoader.load(longrope))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessage("qwen2.rope.scaling.type 'longrope' is not supported (supported: none, linear, yarn, and"
+                        + " Llama 3.1 scaling as tensor 'rope_freqs.weight')");
+        assertThatThrownBy(() -> ModelLoader.load(deepseekYarn))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessage("qwen2.rope.scaling.yarn_log_multiplier = 0.1 is not supported (only 0.0)");
     }
 
     /**

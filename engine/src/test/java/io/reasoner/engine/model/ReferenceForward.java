@@ -10,10 +10,30 @@ final class ReferenceForward {
 
     private final TinyModel model;
     private final TinyModel.Spec spec;
+    private final double[] inverseFrequencies;
+    private final double attentionFactor;
 
     ReferenceForward(TinyModel model) {
+        this(model, unscaled(model.spec), 1);
+    }
+
+    /**
+     * With RoPE scaling: pair i turns {@code inverseFrequencies[i]} radians per position, and cos and sin are
+     * multiplied by {@code attentionFactor} (Hugging Face's {@code attention_scaling}).
+     */
+    ReferenceForward(TinyModel model, double[] inverseFrequencies, double attentionFactor) {
         this.model = model;
         this.spec = model.spec;
+        this.inverseFrequencies = inverseFrequencies.clone();
+        this.attentionFactor = attentionFactor;
+    }
+
+    private static double[] unscaled(TinyModel.Spec spec) {
+        double[] inverse = new double[spec.headDim() / 2];
+        for (int i = 0; i < inverse.length; i++) {
+            inverse[i] = Math.pow(spec.ropeTheta(), -2.0 * i / spec.headDim());
+        }
+        return inverse;
     }
 
     /** Logits after each position of {@code tokens}: {@code [tokens.length][vocab]}. */
@@ -91,18 +111,23 @@ final class ReferenceForward {
         return out;
     }
 
-    /** Hugging Face RoPE: dim i pairs with i + hd/2, angle position * theta^(-2i/hd). */
+    /**
+     * Hugging Face RoPE: dim i pairs with i + hd/2, angle position * inverseFrequencies[i] (theta^(-2i/hd)
+     * unscaled), cos and sin times the attention factor.
+     */
     private void rotateHalf(double[] heads, int position) {
         int hd = spec.headDim();
         for (int head = 0; head < heads.length / hd; head++) {
             for (int i = 0; i < hd / 2; i++) {
-                double angle = position * Math.pow(spec.ropeTheta(), -2.0 * i / hd);
+                double angle = position * inverseFrequencies[i];
+                double cos = Math.cos(angle) * attentionFactor;
+                double sin = Math.sin(angle) * attentionFactor;
                 int a = head * hd + i;
                 int b = a + hd / 2;
                 double x1 = heads[a];
                 double x2 = heads[b];
-                heads[a] = x1 * Math.cos(angle) - x2 * Math.sin(angle);
-                heads[b] = x2 * Math.cos(angle) + x1 * Math.sin(angle);
+                heads[a] = x1 * cos - x2 * sin;
+                heads[b] = x2 * cos + x1 * sin;
             }
         }
     }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * A tiny model of one architecture with seeded random weights, held by Hugging Face tensor name, that tests write
@@ -157,6 +158,19 @@ final class TinyModel {
      * GGUFs carry ({@code tokenizer.ggml.model = gpt2}, no BOS, EOS {@code <|endoftext|>} at id 2).
      */
     Path writeGguf(Path file, GgmlType matrixType, boolean gpt2Vocabulary) throws IOException {
+        return writeGguf(file, matrixType, gpt2Vocabulary, writer -> { });
+    }
+
+    /**
+     * As {@link #writeGguf(Path, GgmlType)}, with {@code extras} adding what a converter writes for some
+     * checkpoints only (RoPE scaling keys, the {@code rope_freqs.weight} tensor).
+     */
+    Path writeGguf(Path file, GgmlType matrixType, Consumer<GgufTestWriter> extras) throws IOException {
+        return writeGguf(file, matrixType, false, extras);
+    }
+
+    private Path writeGguf(Path file, GgmlType matrixType, boolean gpt2Vocabulary, Consumer<GgufTestWriter> extras)
+            throws IOException {
         String arch = spec.architecture().id();
         GgufTestWriter writer = new GgufTestWriter(3, 32)
                 .string("general.architecture", arch)
@@ -183,6 +197,7 @@ final class TinyModel {
             float[] data = ggufValues(entry.getKey(), entry.getValue());
             writer.tensor(ggufName(entry.getKey()), shape, shape.length == 1 ? GgmlType.F32 : matrixType, data);
         }
+        extras.accept(writer);
         return writer.writeTo(file);
     }
 
