@@ -36,7 +36,8 @@ import io.reasoner.protocol.ResultStatus;
 import io.reasoner.protocol.Usage;
 
 /** Reading one request back from a real broker, among other requests' events in the same topics. */
-@EmbeddedKafka(partitions = 12, topics = {"reasoning.requests", "reasoning.chunks", "reasoning.results"})
+@EmbeddedKafka(partitions = 12, topics = {"reasoning.requests", "reasoning.requests.batch", "reasoning.chunks",
+        "reasoning.results"})
 class KafkaRequestLogBrokerTest {
 
     private final Clock clock = Clock.systemUTC();
