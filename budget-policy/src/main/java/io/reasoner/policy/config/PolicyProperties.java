@@ -53,8 +53,12 @@ public record PolicyProperties(
             Integer boostExtraExtensions) {
 
         TierParameters over(TierParameters base) {
-            Double slo = Boolean.TRUE.equals(bestEffort) ? null
-                    : sloP95 != null ? sloP95.toMillis() / 1000.0 : base.sloP95Seconds();
+            Double slo = base.sloP95Seconds();
+            if (Boolean.TRUE.equals(bestEffort)) {
+                slo = null;
+            } else if (sloP95 != null) {
+                slo = sloP95.toMillis() / 1000.0;
+            }
             return new TierParameters(slo,
                     targetWait != null ? targetWait.toMillis() / 1000.0 : base.targetWaitSeconds(),
                     floorMultiplier != null ? floorMultiplier : base.floorMultiplier(),
