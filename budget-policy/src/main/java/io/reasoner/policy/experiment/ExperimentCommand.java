@@ -80,7 +80,16 @@ public final class ExperimentCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        try {
+            run(Options.parse(args));
+        } catch (IllegalArgumentException | java.net.ConnectException e) {
+            System.err.println("experiment: " + (e instanceof java.net.ConnectException
+                    ? "cannot reach the platform (is ./reasoner up running?): " + e : e.getMessage()));
+            System.exit(2);
+        }
+    }
+
+    static void run(Options options) throws Exception {
         GatewayDriver gateway = new GatewayDriver(options.gateway(), options.apiKey(), Duration.ofMinutes(5));
         PolicySwitch policy = new PolicySwitch(options.policy());
         Files.createDirectories(options.out());

@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PolicyHttpTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    /** Generous: the machine running the tests may be busy; every wait still ends. */
+    private static final Duration WAIT = Duration.ofSeconds(120);
 
     private final EventCodec codec = new EventCodec();
     private final JsonMapper json = JsonMapper.builder().build();
