@@ -90,9 +90,9 @@ final class ControllerProcessor implements Processor<String, ControlInput, Strin
             loads.put(key, view);
             BudgetPolicy computed = controllerPolicy(decision, view, now);
             controllerPolicies.put(key, computed);
-            publish(key, activeOverride(key, now) != null
-                    ? activeOverride(key, now).toPolicy(tier, now, withControllerMultiplier(computed))
-                    : computed, now);
+            PolicyOverride override = activeOverride(key, now);
+            publish(key, override != null ? override.toPolicy(tier, now, withControllerMultiplier(computed)) : computed,
+                    now);
         }
         memoryStore.put(PolicyTopology.PLATFORM_KEY, new ControllerMemory(nextStates, nextBacklogs,
                 measures.perSlotTokensPerSecond(), controllerPolicies));

@@ -89,10 +89,10 @@ public final class PolicyTopology {
                 .repartition(Repartitioned.with(Serdes.String(), signalSerde).withName("load-signals")
                         .withNumberOfPartitions(1))
                 .groupByKey(Grouped.with("load-by-platform", Serdes.String(), signalSerde))
-                .windowedBy(TimeWindows.ofSizeWithNoGrace(settings.window()))
+                .windowedBy(TimeWindows.ofSizeAndGrace(settings.window(), settings.grace()))
                 .aggregate(() -> WindowLoad.EMPTY, (key, signal, load) -> load.add(signal), Named.as("aggregate-load"),
                         Materialized.<String, WindowLoad>as(Stores.inMemoryWindowStore(PolicyStores.WINDOW_LOAD,
-                                        settings.window().multipliedBy(3), settings.window(), false))
+                                        settings.window().multipliedBy(3).plus(settings.grace()), settings.window(), false))
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(JsonSerde.of(WindowLoad.class)))
                 // One controller step per window, on its final value: stepping on every update would apply the

@@ -1,0 +1,35 @@
+package io.reasoner.policy.experiment;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * An open-loop arrival schedule: Poisson arrivals at a fixed rate, fixed in advance, so that requests are sent when
+ * the schedule says whether or not earlier ones have finished (a closed loop would slow down with the system and
+ * hide its queueing). Pure; the same seed gives the same schedule.
+ */
+public final class ArrivalSchedule {
+
+    private ArrivalSchedule() {
+    }
+
+    /** Send times in milliseconds from the start, ascending, all before {@code duration}. */
+    public static List<Long> poisson(double requestsPerSecond, Duration duration, RandomGenerator random) {
+        if (!(requestsPerSecond > 0)) {
+            throw new IllegalArgumentException("requestsPerSecond must be > 0, was " + requestsPerSecond);
+        }
+        List<Long> offsets = new ArrayList<>();
+        double atMs = 0;
+        long endMs = duration.toMillis();
+        while (true) {
+            // Exponential inter-arrival times: -ln(U) / rate.
+            atMs += -Math.log(1.0 - random.nextDouble()) / requestsPerSecond * 1000.0;
+            if (atMs >= endMs) {
+                return offsets;
+            }
+            offsets.add((long) atMs);
+        }
+    }
+}
