@@ -69,7 +69,9 @@ public final class PolicyTopology {
         addStores(builder, codec);
 
         KStream<String, LoadSignal> arrivals = builder
-                .stream(ReasoningTopic.REQUESTS.topicName(), bytes("requests"))
+                // Interactive and batch requests travel on separate topics; each request names its tier itself.
+                .stream(List.of(ReasoningTopic.REQUESTS.topicName(), ReasoningTopic.REQUESTS_BATCH.topicName()),
+                        bytes("requests"))
                 .flatMapValues(value -> decodeOrSkip(codec, value, ReasoningRequest.class), Named.as("decode-requests"))
                 .process(() -> new OutstandingRequests.Arrivals(settings.outstandingHorizon()), Named.as("arrivals"),
                         PolicyStores.OUTSTANDING);
