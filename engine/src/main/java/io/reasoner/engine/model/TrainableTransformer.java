@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.reasoner.engine.gguf.GgufWriter;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -79,6 +81,52 @@ public final class TrainableTransformer implements AutoCloseable {
             parameter.setRequiresGradient(true);
         }
         return new TrainableTransformer(spec, manager, parameters);
+    }
+
+    /**
+     * A llama GGUF file with a tied output head (as {@link #toGguf} writes) read back as trainable parameters, to
+     * continue training from a checkpoint: the loader's layout is the parameters' layout, so nothing is converted
+     * twice.
+     *
+     * @throws ModelLoadException if the file is not a llama model with a tied head and {@code dim / heads} heads
+     */
+    public static TrainableTransformer load(Path gguf) throws IOException {
+        TorchRuntime.prepare();
+        try (ModelSource source = GgufModelFormat.open(gguf, new TokenizerResolver(List.of()))) {
+            ModelConfig c = source.config();
+            if (c.architecture() != Architecture.LLAMA || c.queryDim() != c.embeddingLength()) {
+                throw new ModelLoadException(gguf + " is not a llama model with dim = heads x headDim");
+            }
+            RandomModelWriter.Spec spec = new RandomModelWriter.Spec(c.embeddingLength(), c.blockCount(),
+                    c.headCount(), c.headCountKv(), c.feedForwardLength(), c.vocabSize(), c.contextLength());
+            NDManager manager = TorchRuntime.newManager(spec.parameters());
+            try {
+                ModelWeights weights = WeightLoader.load(source, manager, DataType.FLOAT32).weights();
+                if (!weights.tied()) {
+                    throw new ModelLoadException(gguf + " has an untied output head; training ties it");
+                }
+                Map<String, NDArray> parameters = new LinkedHashMap<>();
+                parameters.put("output", weights.output());
+                for (int i = 0; i < spec.layers(); i++) {
+                    LayerWeights w = weights.layers().get(i);
+                    String p = "blk." + i + ".";
+                    parameters.put(p + "attn_norm", w.attentionNorm());
+                    parameters.put(p + "qkv", w.qkv());
+                    parameters.put(p + "attn_output", w.output());
+                    parameters.put(p + "ffn_norm", w.ffnNorm());
+                    parameters.put(p + "gate_up", w.gateUp());
+                    parameters.put(p + "ffn_down", w.down());
+                }
+                parameters.put("output_norm", weights.outputNorm());
+                for (NDArray parameter : parameters.values()) {
+                    parameter.setRequiresGradient(true);
+                }
+                return new TrainableTransformer(spec, manager, parameters);
+            } catch (RuntimeException e) {
+                manager.close();
+                throw e;
+            }
+        }
     }
 
     public RandomModelWriter.Spec spec() {

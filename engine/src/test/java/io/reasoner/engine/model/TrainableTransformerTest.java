@@ -49,6 +49,28 @@ class TrainableTransformerTest {
     }
 
     @Test
+    void loadedCheckpoint_continuesWithTheSameParametersAndLogits() throws IOException {
+        long[] tokens = {1, 17, 250, 3, 99};
+        Path file = dir.resolve("checkpoint.gguf");
+        try (TrainableTransformer model = TrainableTransformer.initialize(SPEC, new SplittableRandom(5));
+             TrainableTransformer other = TrainableTransformer.initialize(SPEC, new SplittableRandom(6));
+             NDManager step = NDManager.newBaseManager()) {
+            withVocabulary(model.toGguf("checkpoint")).writeTo(file);
+            try (TrainableTransformer loaded = TrainableTransformer.load(file)) {
+                assertThat(loaded.spec()).isEqualTo(SPEC);
+                assertThat(loaded.parameters().keySet()).containsExactlyElementsOf(model.parameters().keySet());
+                float[] expected = model.logits(step, tokens, 1).toFloatArray();
+                float[] actual = loaded.logits(step, tokens, 1).toFloatArray();
+                float[] unrelated = other.logits(step, tokens, 1).toFloatArray();
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat(actual[i]).isCloseTo(expected[i], within(1e-4f));
+                }
+                assertThat(unrelated[0]).isNotCloseTo(expected[0], within(1e-4f));
+            }
+        }
+    }
+
+    @Test
     void batchedSequences_attendOnlyWithinThemselves() {
         long[] first = {5, 6, 7, 8, 9, 10};
         long[] second = {200, 201, 202, 203, 204, 205};

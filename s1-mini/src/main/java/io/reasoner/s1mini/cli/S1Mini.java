@@ -1,0 +1,33 @@
+package io.reasoner.s1mini.cli;
+
+import java.util.Arrays;
+
+/**
+ * Command line: {@code recipe} reproduces the models from scratch; {@code sample} prints a few traces.
+ *
+ * <pre>
+ * java -Dai.djl.offline=true -cp ... io.reasoner.s1mini.cli.S1Mini recipe [--seed 1] [--out DIR] [--smoke true] ...
+ * java -cp ... io.reasoner.s1mini.cli.S1Mini sample [COUNT]
+ * </pre>
+ */
+public final class S1Mini {
+
+    private S1Mini() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: S1Mini recipe [--key value ...] | sample [COUNT]");
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "recipe" -> new Recipe(RecipeOptions.parse(rest), System.out, true).run();
+            case "sample" -> SampleCommand.print(rest.length > 0 ? Integer.parseInt(rest[0]) : 5, System.out);
+            default -> {
+                System.err.println("unknown command '" + args[0] + "' (recipe, sample)");
+                System.exit(2);
+            }
+        }
+    }
+}
