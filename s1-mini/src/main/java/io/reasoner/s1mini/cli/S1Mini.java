@@ -12,6 +12,8 @@ import java.util.Arrays;
  */
 public final class S1Mini {
 
+    private static final String THREADS = "ai.djl.pytorch.num_threads";
+
     private S1Mini() {
     }
 
@@ -19,6 +21,11 @@ public final class S1Mini {
         if (args.length == 0) {
             System.err.println("usage: S1Mini recipe [--key value ...] | sample [COUNT]");
             System.exit(2);
+        }
+        // Training multiplies matrices of thousands of rows, which every core speeds up; the engine's default of
+        // one thread is for decoding small models. Set before the PyTorch engine loads; an explicit value wins.
+        if (System.getProperty(THREADS) == null) {
+            System.setProperty(THREADS, Integer.toString(Runtime.getRuntime().availableProcessors()));
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
