@@ -59,7 +59,11 @@ public final class EvalCommand {
         return results;
     }
 
-    /** {@code perDomain} problems of each domain, difficulties round-robin, none of them in {@code excluded}. */
+    /**
+     * {@code perDomain} problems of each domain, none of them in {@code excluded}, drawn from the difficulty levels
+     * in turn. A level whose every problem is excluded (one-digit additions all occur in a large pool) is passed
+     * over rather than retried, so the other levels fill the domain's share.
+     */
     public static List<Problem> testSet(Set<String> excluded, int perDomain, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Problem> test = new ArrayList<>();
@@ -68,7 +72,7 @@ public final class EvalCommand {
             int levels = domain.maxDifficulty() - domain.minDifficulty() + 1;
             int made = 0;
             for (int attempt = 0; made < perDomain && attempt < 100 * perDomain; attempt++) {
-                Problem problem = domain.generate(domain.minDifficulty() + made % levels, random);
+                Problem problem = domain.generate(domain.minDifficulty() + attempt % levels, random);
                 if (seen.add(problem.question())) {
                     test.add(problem);
                     made++;
