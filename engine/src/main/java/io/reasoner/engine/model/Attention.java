@@ -111,10 +111,38 @@ final class Attention {
         int length = chunk.start() + count;
         NDArray grouped = q.transpose(1, 0, 2).reshape(kvHeads, group, count, headDim);      // [kv, g, n, hd]
         NDArray keys = cache.keys(step, layer, chunk.slot(), length).expandDims(1);       // [kv, 1, len, hd]
-        NDArray scores = grouped.matMul(keys.transpose(0, 1, 3, 2)).add(mask);            // [kv, g, n, len]
         NDArray values = cache.values(step, layer, chunk.slot(), length).expandDims(1);   // [kv, 1, len, hd]
-        NDArray mixed = softmax(scores).matMul(values);                                   // [kv, g, n, hd]
+        NDArray mixed = masked(grouped, keys, values, mask);                              // [kv, g, n, hd]
         return mixed.reshape(heads, count, headDim).transpose(1, 0, 2).reshape(count, heads * headDim);
+    }
+
+    /**
+     * Causal attention within each of {@code batch} equal-length sequences whose rows are laid out one sequence
+     * after another, keys and values taken from the rows themselves rather than a cache: the whole-sequence
+     * forward that training differentiates. It is {@link #chunk}'s arithmetic with a leading batch dim, so the
+     * decoder and the trainer compute the same attention.
+     *
+     * @param q    {@code [batch * length, heads, headDim]}
+     * @param k    {@code [batch * length, kvHeads, headDim]}
+     * @param v    {@code [batch * length, kvHeads, headDim]}
+     * @param mask {@code [length, length]}, {@code -inf} above the diagonal
+     * @return {@code [batch * length, heads * headDim]}
+     */
+    NDArray causal(NDArray q, NDArray k, NDArray v, int batch, NDArray mask) {
+        int length = (int) (q.getShape().get(0) / batch);
+        NDArray grouped = q.reshape(batch, length, heads, headDim).transpose(0, 2, 1, 3)
+                .reshape(batch, kvHeads, group, length, headDim);                                   // [b, kv, g, n, hd]
+        NDArray keys = k.reshape(batch, length, kvHeads, headDim).transpose(0, 2, 1, 3).expandDims(2);
+        NDArray values = v.reshape(batch, length, kvHeads, headDim).transpose(0, 2, 1, 3).expandDims(2);
+        NDArray mixed = masked(grouped, keys, values, mask);                                        // [b, kv, g, n, hd]
+        return mixed.reshape(batch, heads, length, headDim).transpose(0, 2, 1, 3)
+                .reshape(batch * length, heads * headDim);
+    }
+
+    /** softmax(q k^T + mask) v over the last two dims; keys and values broadcast over the query-group axis. */
+    private NDArray masked(NDArray grouped, NDArray keys, NDArray values, NDArray mask) {
+        NDArray scores = grouped.matMul(keys.swapAxes(-1, -2)).add(mask);
+        return softmax(scores).matMul(values);
     }
 
     /** Softmax over keys, in F32 whatever the compute type: exponents overflow 16 bits long before products do. */

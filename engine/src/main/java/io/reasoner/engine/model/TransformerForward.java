@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import io.reasoner.engine.model.ForwardProfiler.Part;
 import java.nio.ByteOrder;
@@ -21,8 +22,9 @@ import java.util.List;
  *
  * <p>Every array created here must be owned by the step manager passed in: results attach to the receiver's
  * manager in DJL, so activations are always the receiver and weights (owned by the model) the argument; reads of
- * long-lived arrays name the step manager explicitly. Autograd is off (DJL's PyTorch engine disables grad mode),
- * so no op records a graph.
+ * long-lived arrays name the step manager explicitly. When decoding, autograd is off (DJL's PyTorch engine
+ * disables grad mode), so no op records a graph; {@link #sequenceLogits} is the same blocks run whole-sequence for
+ * training, under a gradient collector.
  *
  * <p>In F16, the residual stream, matmuls and KV cache are F16, but RMSNorm statistics and softmax are computed
  * in F32 and rounded back, as Hugging Face's implementations do: a sum of squares over thousands of dims or an
@@ -75,21 +77,68 @@ final class TransformerForward {
         NDArray x = embed(step, in.tokenIndex());
         timer.lap(Part.EMBEDDING);
         for (int layer = 0; layer < config.blockCount(); layer++) {
-            LayerWeights w = weights.layers().get(layer);
-            NDArray h = rmsNorm(x, w.attentionNorm());
-            timer.lap(Part.NORMS);
-            NDArray attended = attention(step, h, w, layer, in, cache, timer);
-            x.addi(attended);
-            timer.lap(Part.RESIDUAL);
-            NDArray normed = rmsNorm(x, w.ffnNorm());
-            timer.lap(Part.NORMS);
-            NDArray fed = feedForward(step, normed, w, timer);
-            x.addi(fed);
-            timer.lap(Part.RESIDUAL);
+            int index = layer;
+            x = block(step, x, weights.layers().get(layer), in.angles(),
+                    (q, k, v) -> attention.apply(step, index, q, k, v, in, cache, timer), timer);
         }
         float[][] logits = outputHead(step, x, in, timer);
         timer.finish(plan.rows(), () -> step.getManagedArrays().size());
         return logits;
+    }
+
+    /**
+     * The logits at every position of {@code batch} sequences of {@code length} tokens each, given one sequence
+     * after another in {@code tokens}, each attending causally to itself from position 0: the forward that
+     * training differentiates (under a gradient collector every op here records its graph), through the same
+     * blocks as {@link #logits}, with keys and values taken from the rows instead of a cache.
+     *
+     * @return {@code [batch * length, vocab]}, owned by {@code step}
+     */
+    NDArray sequenceLogits(NDManager step, long[] tokens, int batch) {
+        if (batch < 1 || tokens.length % batch != 0) {
+            throw new IllegalArgumentException("tokens (" + tokens.length + ") must split into batch (" + batch
+                    + ") sequences of equal length");
+        }
+        int length = tokens.length / batch;
+        int[] positions = new int[tokens.length];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = i % length;
+        }
+        Rope.Angles angles = rope.angles(step, positions);
+        NDArray mask = step.create(StepPlan.causalMask(new StepPlan.Chunk(0, length, 0, 0)), new Shape(length, length))
+                .toType(dtype, false);
+        ForwardTimer off = ForwardTimer.start(null);
+        NDArray x = embed(step, step.create(tokens));
+        for (LayerWeights w : weights.layers()) {
+            x = block(step, x, w, angles, (q, k, v) -> attention.causal(q, k, v, batch, mask), off);
+        }
+        return rmsNorm(x, weights.outputNorm()).matMul(weights.output());
+    }
+
+    /** Attention proper, given the rotated queries, keys and values of a block. */
+    @FunctionalInterface
+    private interface Attend {
+        NDArray apply(NDArray q, NDArray k, NDArray v);
+    }
+
+    /**
+     * One pre-norm block: {@code x + attention(norm(x))}, then {@code + feedForward(norm(.))}. Out-of-place
+     * throughout, so that autograd (when training) finds every input it saved unmodified; in decoding that costs
+     * one allocation per add, nothing measurable next to the matmuls.
+     */
+    private NDArray block(NDManager step, NDArray x, LayerWeights w, Rope.Angles angles, Attend attend,
+                          ForwardTimer timer) {
+        NDArray h = rmsNorm(x, w.attentionNorm());
+        timer.lap(Part.NORMS);
+        NDArray attended = attention(step, h, w, angles, attend, timer);
+        NDArray mid = x.add(attended);
+        timer.lap(Part.RESIDUAL);
+        NDArray normed = rmsNorm(mid, w.ffnNorm());
+        timer.lap(Part.NORMS);
+        NDArray fed = feedForward(step, normed, w, timer);
+        NDArray out = mid.add(fed);
+        timer.lap(Part.RESIDUAL);
+        return out;
     }
 
     /** Rows of the embedding; for a tied head, columns of {@code [dim, vocab]}, transposed to rows. */
@@ -137,21 +186,21 @@ final class TransformerForward {
      */
     private NDArray rmsNorm(NDArray x, NDArray weight) {
         NDArray wide = x.toType(DataType.FLOAT32, false);
-        NDArray rms = wide.square().mean(new int[] {-1}, true).addi(epsilon).sqrt();
-        return wide.div(rms).toType(dtype, false).muli(weight);
+        NDArray rms = wide.square().mean(new int[] {-1}, true).add(epsilon).sqrt();
+        return wide.div(rms).toType(dtype, false).mul(weight);
     }
 
-    private NDArray attention(NDManager step, NDArray h, LayerWeights w, int layer, StepTensors in, KvCache cache,
+    private NDArray attention(NDManager step, NDArray h, LayerWeights w, Rope.Angles angles, Attend attend,
                               ForwardTimer timer) {
         int rows = (int) h.getShape().get(0);
         NDArray projected = Projection.apply(step, h, w.qkv());
         if (w.qkvBias() != null) {
-            projected.addi(w.qkvBias());
+            projected = projected.add(w.qkvBias());
         }
         NDArray qkv = projected.reshape(rows, config.headCount() + 2 * config.headCountKv(), config.headDim());
         timer.lap(Part.PROJECTIONS);
-        NDList split = queriesKeysValues(qkv, w, in.angles(), timer);
-        NDArray mixed = attention.apply(step, layer, split.get(0), split.get(1), split.get(2), in, cache, timer);
+        NDList split = queriesKeysValues(qkv, w, angles, timer);
+        NDArray mixed = attend.apply(split.get(0), split.get(1), split.get(2));
         NDArray out = Projection.apply(step, mixed, w.output());
         timer.lap(Part.PROJECTIONS);
         return out;
@@ -179,7 +228,7 @@ final class TransformerForward {
         NDList gateAndUp = Projection.apply(step, h, w.gateUp()).split(2, 1);
         timer.lap(Part.PROJECTIONS);
         NDArray gate = gateAndUp.get(0);
-        NDArray gated = Activation.sigmoid(gate).muli(gate).muli(gateAndUp.get(1));
+        NDArray gated = Activation.sigmoid(gate).mul(gate).mul(gateAndUp.get(1));
         timer.lap(Part.ACTIVATION);
         NDArray down = Projection.apply(step, gated, w.down());
         timer.lap(Part.PROJECTIONS);

@@ -1,0 +1,174 @@
+package io.reasoner.s1mini.cli;
+
+import io.reasoner.engine.model.RandomModelWriter;
+import io.reasoner.engine.model.TrainableTransformer;
+import io.reasoner.s1mini.data.Domains;
+import io.reasoner.s1mini.data.PoolGenerator;
+import io.reasoner.s1mini.data.Trace;
+import io.reasoner.s1mini.data.TraceGenerator;
+import io.reasoner.s1mini.export.GgufExport;
+import io.reasoner.s1mini.select.Candidate;
+import io.reasoner.s1mini.select.DifficultyFilter;
+import io.reasoner.s1mini.select.Selection;
+import io.reasoner.s1mini.select.SelectionReport;
+import io.reasoner.s1mini.train.ProgressBar;
+import io.reasoner.s1mini.train.Trainer;
+import io.reasoner.s1mini.train.TrainingConfig;
+import io.reasoner.s1mini.train.TrainingExample;
+import io.reasoner.s1mini.train.TrainingListener;
+import io.reasoner.s1mini.vocab.S1Vocabulary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole s1-mini recipe, from nothing to GGUF files: generate the pool, learn the tokenizer on it, select the
+ * curated set (and the random ablation set of the same size), pretrain on the pool, then fine-tune two copies of
+ * the pretrained model with the same budget, one on each set, and export all three models. Every random choice
+ * comes from {@link RecipeOptions#seed} through split generators, so a seed reproduces the run.
+ */
+public final class Recipe {
+
+    /** File names under {@link RecipeOptions#out}. */
+    public static final String BASE_MODEL = "s1-mini-base.gguf";
+    public static final String CURATED_MODEL = "s1-mini.gguf";
+    public static final String RANDOM_MODEL = "s1-mini-random.gguf";
+    public static final String POOL_FILE = "pool-questions.txt";
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final double SLIP_RATE = 0.3;
+    private static final double NOISE_RATE = 0.1;
+    /** Thinking at least as long as the domain's median counts as hard (s1's "longer traces are harder"). */
+    private static final double LENGTH_QUANTILE = 0.5;
+
+    private final RecipeOptions options;
+    private final PrintStream log;
+    private final boolean progress;
+
+    public Recipe(RecipeOptions options, PrintStream log, boolean progress) {
+        this.options = options;
+        this.log = log;
+        this.progress = progress;
+    }
+
+    /** Runs everything; returns the report also written to {@code training-log.json}. */
+    public Map<String, Object> run() throws IOException {
+        Path out = options.out();
+        Files.createDirectories(out);
+        SplittableRandom root = new SplittableRandom(options.seed());
+        SplittableRandom dataRandom = root.split();
+        SplittableRandom selectRandom = root.split();
+        SplittableRandom initRandom = root.split();
+
+        long start = System.nanoTime();
+        List<Trace> pool = new PoolGenerator(Domains.all(), new TraceGenerator(SLIP_RATE, NOISE_RATE))
+                .generate(options.pool(), dataRandom);
+        Files.write(out.resolve(POOL_FILE), pool.stream().map(t -> t.problem().question()).toList());
+        S1Vocabulary vocabulary = S1Vocabulary.learn(texts(pool), options.vocab());
+        log.printf("pool: %d traces; tokenizer: %d tokens (%.1f s)%n", pool.size(), vocabulary.size(),
+                seconds(start));
+
+        Selection selection = Selection.run(pool, vocabulary.tokenizer(), options.select(),
+                new DifficultyFilter(DifficultyFilter.Baseline.none(), LENGTH_QUANTILE), selectRandom);
+        SelectionReport.write(selection, out.resolve("selection-stats.json"), out.resolve("selection-stats.md"));
+        log.printf("selection: pool %d -> quality %d -> difficulty %d -> curated %d (random %d)%n",
+                selection.pool().size(), selection.quality().size(), selection.hard().size(),
+                selection.curated().size(), selection.random().size());
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("options", options.toString());
+        report.put("vocabulary", vocabulary.size());
+        RandomModelWriter.Spec s = options.spec();
+        // The embedding has a row per token the tokenizer actually learned (the corpus may run out of merges).
+        RandomModelWriter.Spec spec = new RandomModelWriter.Spec(s.dim(), s.layers(), s.heads(), s.kvHeads(), s.ffn(),
+                vocabulary.size(), s.context());
+        report.put("parameters", spec.parameters());
+        try (TrainableTransformer model = TrainableTransformer.initialize(spec, initRandom)) {
+            List<TrainingExample> pretraining = examples(pool, vocabulary, false);
+            report.put("pretrain", stage("pretrain", model, pretraining,
+                    new TrainingConfig(options.pretrainSteps(), options.batch(), options.learningRate(),
+                            Math.max(1, options.pretrainSteps() / 20), 0.01f, 1f, options.seed())));
+            GgufExport.write(model, vocabulary, "s1-mini-base", out.resolve(BASE_MODEL));
+        }
+        report.put("finetune-curated", finetune(selection.curated(), vocabulary, CURATED_MODEL, "s1-mini"));
+        report.put("finetune-random", finetune(selection.random(), vocabulary, RANDOM_MODEL, "s1-mini-random"));
+        report.put("model-bytes", Files.size(out.resolve(CURATED_MODEL)));
+        report.put("total-seconds", seconds(start));
+        JSON.writeValue(out.resolve("training-log.json").toFile(), report);
+        log.printf("done in %.0f s: %s (%d bytes)%n", seconds(start), out.resolve(CURATED_MODEL),
+                Files.size(out.resolve(CURATED_MODEL)));
+        return report;
+    }
+
+    /** Fine-tunes a fresh copy of the pretrained model on {@code set}, with the same budget for every set. */
+    private Map<String, Object> finetune(List<Candidate> set, S1Vocabulary vocabulary, String file, String name)
+            throws IOException {
+        List<Trace> traces = set.stream().map(Candidate::trace).toList();
+        try (TrainableTransformer model = TrainableTransformer.load(options.out().resolve(BASE_MODEL))) {
+            Map<String, Object> stage = stage(name, model, examples(traces, vocabulary, true),
+                    new TrainingConfig(options.finetuneSteps(), options.batch(), options.finetuneLearningRate(),
+                            Math.max(1, options.finetuneSteps() / 10), 0.01f, 1f, options.seed() + 1));
+            GgufExport.write(model, vocabulary, name, options.out().resolve(file));
+            return stage;
+        }
+    }
+
+    private Map<String, Object> stage(String name, TrainableTransformer model, List<TrainingExample> examples,
+                                      TrainingConfig config) {
+        TrainingListener listener = progress ? new ProgressBar(log, name, Math.max(1, config.steps() / 10))
+                : TrainingListener.ignoring();
+        long start = System.nanoTime();
+        List<Float> losses = new Trainer(model, 0).train(examples, config, listener);
+        double seconds = seconds(start);
+        Map<String, Object> stage = new LinkedHashMap<>();
+        stage.put("examples", examples.size());
+        stage.put("steps", config.steps());
+        stage.put("batch", config.batchSize());
+        stage.put("seconds-per-step", seconds / config.steps());
+        stage.put("first-loss", losses.get(0));
+        stage.put("last-loss", mean(losses.subList(Math.max(0, losses.size() - 10), losses.size())));
+        stage.put("losses", losses);
+        log.printf("%s: %d steps, loss %.3f -> %.3f, %.2f s/step%n", name, config.steps(), losses.get(0),
+                (Float) stage.get("last-loss"), seconds / config.steps());
+        return stage;
+    }
+
+    private List<TrainingExample> examples(List<Trace> traces, S1Vocabulary vocabulary, boolean completionOnly) {
+        List<TrainingExample> examples = new ArrayList<>(traces.size());
+        for (Trace trace : traces) {
+            TrainingExample example = TrainingExample.of(trace, vocabulary.tokenizer(), completionOnly);
+            if (example.length() <= options.maxTokens()) {
+                examples.add(example);
+            }
+        }
+        return examples;
+    }
+
+    private static List<String> texts(List<Trace> pool) {
+        List<String> texts = new ArrayList<>(pool.size());
+        for (Trace trace : pool) {
+            texts.add(trace.problem().question() + "\n" + trace.completion());
+        }
+        return texts;
+    }
+
+    private static float mean(List<Float> values) {
+        double sum = 0;
+        for (float v : values) {
+            sum += v;
+        }
+        return (float) (sum / values.size());
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,70 @@
+package io.reasoner.s1mini.cli;
+
+import io.reasoner.engine.model.RandomModelWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the recipe needs, with defaults sized so the full run fits in an hour on a 2-core CPU; {@link #smoke}
+ * shrinks every size for CI.
+ *
+ * @param pool           traces generated (s1: 59K questions)
+ * @param select         traces selected for fine-tuning (s1: 1K)
+ * @param vocab          the most tokens the tokenizer may have, specials and bytes included (fewer when the pool runs out of
+ *                       repeated pairs to merge)
+ * @param pretrainSteps  steps on the whole pool, all tokens learned
+ * @param finetuneSteps  steps on the selected set, completion tokens learned; the same for curated and random
+ */
+public record RecipeOptions(Path out, long seed, int pool, int select, int vocab, RandomModelWriter.Spec spec,
+                            int pretrainSteps, int finetuneSteps, int batch, float learningRate,
+                            float finetuneLearningRate, int maxTokens) {
+
+    private static final Set<String> KEYS = Set.of("out", "seed", "pool", "select", "vocab", "dim", "layers",
+            "heads", "ffn", "context", "pretrain-steps", "finetune-steps", "batch", "lr", "finetune-lr",
+            "max-tokens", "smoke");
+
+    public static RecipeOptions defaults(Path out) {
+        return new RecipeOptions(out, 1, 20_000, 1_000, 512, new RandomModelWriter.Spec(128, 4, 4, 4, 384, 512, 512),
+                900, 300, 16, 2e-3f, 5e-4f, 320);
+    }
+
+    /** A few seconds of everything, for the CI smoke test. */
+    public static RecipeOptions smoke(Path out) {
+        return new RecipeOptions(out, 1, 300, 40, 300, new RandomModelWriter.Spec(32, 2, 2, 1, 64, 300, 256),
+                25, 10, 8, 3e-3f, 1e-3f, 200);
+    }
+
+    /** {@code --key value} pairs over {@link #defaults} (or {@link #smoke} with {@code --smoke true}). */
+    public static RecipeOptions parse(String[] args) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            String key = args[i].startsWith("--") ? args[i].substring(2) : args[i];
+            if (!KEYS.contains(key) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --key value with key in " + KEYS + ", got '" + args[i]
+                        + "'");
+            }
+            values.put(key, args[i + 1]);
+        }
+        Path out = Path.of(values.getOrDefault("out", "s1-mini/target/recipe"));
+        RecipeOptions base = Boolean.parseBoolean(values.getOrDefault("smoke", "false")) ? smoke(out) : defaults(out);
+        RandomModelWriter.Spec s = base.spec();
+        int vocab = integer(values, "vocab", base.vocab());
+        RandomModelWriter.Spec spec = new RandomModelWriter.Spec(integer(values, "dim", s.dim()),
+                integer(values, "layers", s.layers()), integer(values, "heads", s.heads()),
+                integer(values, "heads", s.kvHeads()), integer(values, "ffn", s.ffn()), vocab,
+                integer(values, "context", s.context()));
+        return new RecipeOptions(out, Long.parseLong(values.getOrDefault("seed", Long.toString(base.seed()))),
+                integer(values, "pool", base.pool()), integer(values, "select", base.select()), vocab, spec,
+                integer(values, "pretrain-steps", base.pretrainSteps()),
+                integer(values, "finetune-steps", base.finetuneSteps()), integer(values, "batch", base.batch()),
+                Float.parseFloat(values.getOrDefault("lr", Float.toString(base.learningRate()))),
+                Float.parseFloat(values.getOrDefault("finetune-lr", Float.toString(base.finetuneLearningRate()))),
+                integer(values, "max-tokens", base.maxTokens()));
+    }
+
+    private static int integer(Map<String, String> values, String key, int fallback) {
+        return values.containsKey(key) ? Integer.parseInt(values.get(key)) : fallback;
+    }
+}

@@ -1,0 +1,110 @@
+package io.reasoner.s1mini.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class DomainsTest {
+
+    @Test
+    void everyDomain_generatesProblemsItsVerifierAccepts_andRejectsAnyOtherAnswer() {
+        SplittableRandom random = new SplittableRandom(1);
+        for (Domain domain : Domains.all()) {
+            for (int d = domain.minDifficulty(); d <= domain.maxDifficulty(); d++) {
+                for (int i = 0; i < 50; i++) {
+                    Problem problem = domain.generate(d, random);
+                    assertThat(domain.verify(problem.question(), problem.answer()))
+                            .as("%s: %s -> %s", domain.name(), problem.question(), problem.answer()).isTrue();
+                    assertThat(domain.verify(problem.question(), problem.answer() + "1")).isFalse();
+                    assertThat(domain.verify(problem.question(), "")).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void verifiers_knowTheAnswersToHandWrittenProblems() {
+        assertThat(Domains.verify("addition", "What is 999 + 1?", "1000")).isTrue();
+        assertThat(Domains.verify("addition", "What is 999 + 1?", "999")).isFalse();
+        assertThat(Domains.verify("list", "What is the sum of [4, 7, 2, 9]?", "22")).isTrue();
+        assertThat(Domains.verify("list", "What is the largest of [4, 70, 2, 9]?", "70")).isTrue();
+        assertThat(Domains.verify("base", "Convert 13 to base 2.", "1101")).isTrue();
+        assertThat(Domains.verify("base", "Convert 13 to base 3.", "1101")).isFalse();
+        assertThat(Domains.verify("equation", "Solve for x: 3x + 7 = 22.", "5")).isTrue();
+        assertThat(Domains.verify("equation", "Solve for x: 2(x + 3) + 4 = 2.", "-4")).isTrue();
+        assertThat(Domains.verify("equation", "Solve for x: 5x + 1 = 2x + 10.", "3")).isTrue();
+        assertThat(Domains.verify("ordering", "B is taller than C. A is taller than B. "
+                + "Order everyone from tallest to shortest.", "A B C")).isTrue();
+        assertThat(Domains.verify("ordering", "B is taller than C. A is taller than B. "
+                + "Order everyone from tallest to shortest.", "B A C")).isFalse();
+    }
+
+    @Test
+    void difficultyKnob_lengthensTheSolution() {
+        SplittableRandom random = new SplittableRandom(2);
+        for (Domain domain : Domains.all()) {
+            double easy = meanSteps(domain, domain.minDifficulty(), random);
+            double hard = meanSteps(domain, domain.maxDifficulty(), random);
+            assertThat(hard).as(domain.name()).isGreaterThan(easy);
+        }
+    }
+
+    @Test
+    void difficultyOutsideTheRange_isRejected() {
+        Domain addition = Domains.byName("addition").orElseThrow();
+        assertThatThrownBy(() -> addition.generate(7, new SplittableRandom(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("addition difficulty must be in [1, 6], was 7");
+    }
+
+    @Test
+    void correctedSlips_writeTheWrongStepThenWaitThenTheRightOne_andStillReachTheAnswer() {
+        TraceGenerator always = new TraceGenerator(1.0, 0.0);
+        SplittableRandom random = new SplittableRandom(3);
+        for (Domain domain : Domains.all()) {
+            Problem problem = domain.generate(domain.maxDifficulty(), random);
+            Trace trace = always.write(problem, random);
+            TraceFormat.Parsed parsed = TraceFormat.parse(trace.completion()).orElseThrow();
+            assertThat(trace.kind()).isEqualTo(Trace.Kind.CORRECTED_SLIP);
+            List<String> lines = parsed.thinking().lines().toList();
+            int wait = indexOfWait(lines);
+            Step slipped = problem.steps().stream().filter(s -> lines.get(wait - 1).equals(s.slip()))
+                    .findFirst().orElseThrow();
+            assertThat(lines.get(wait)).isEqualTo("Wait, " + slipped.text());
+            assertThat(domain.verify(problem.question(), parsed.answer())).isTrue();
+        }
+    }
+
+    @Test
+    void noise_isWrongOrMalformed_soTheVerifierOrParserCatchesIt() {
+        TraceGenerator noisy = new TraceGenerator(0.0, 1.0);
+        SplittableRandom random = new SplittableRandom(4);
+        for (int i = 0; i < 200; i++) {
+            Domain domain = Domains.all().get(i % Domains.all().size());
+            Trace trace = noisy.write(domain.generate(domain.minDifficulty() + 1, random), random);
+            boolean accepted = TraceFormat.parse(trace.completion())
+                    .map(p -> domain.verify(trace.problem().question(), p.answer())).orElse(false);
+            assertThat(accepted).as(trace.completion()).isFalse();
+        }
+    }
+
+    private static int indexOfWait(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("Wait, ")) {
+                return i;
+            }
+        }
+        throw new AssertionError("no Wait line in " + lines);
+    }
+
+    private static double meanSteps(Domain domain, int difficulty, SplittableRandom random) {
+        double total = 0;
+        for (int i = 0; i < 40; i++) {
+            total += domain.generate(difficulty, random).steps().size();
+        }
+        return total / 40;
+    }
+}
