@@ -21,7 +21,9 @@ import io.reasoner.protocol.Priority;
  */
 @ConfigurationProperties("reasoner.policy")
 public record PolicyProperties(
-        @DefaultValue("reasoner-budget-policy") String applicationId,
+        // Versioned: a topology whose stores or internal topics change gets a new id, so internal topics the broker
+        // kept from the previous version (a reused .reasoner/, a rolling upgrade) cannot stop it.
+        @DefaultValue("reasoner-budget-policy-v2") String applicationId,
         Path stateDir,
         @DefaultValue("10s") Duration window,
         @DefaultValue("2s") Duration grace,

@@ -72,10 +72,15 @@ public final class ExperimentCommand {
             return options;
         }
 
+        /**
+         * The minimum equals the cap, so the model thinks for its whole budget (an attempt to stop early becomes a
+         * "Wait"): a request's work is then set by its budget, as it is for a reasoning model that uses what it is
+         * given, and not by where the tiny story model happens to write a newline.
+         */
         String requestBody() {
             return String.format(Locale.ROOT, "{\"prompt\":\"Once upon a time\",\"priority\":\"%s\","
-                    + "\"budget\":{\"maxThinkingTokens\":%d,\"maxAnswerTokens\":%d}}", priority, maxThinking,
-                    maxAnswer);
+                    + "\"budget\":{\"maxThinkingTokens\":%d,\"minThinkingTokens\":%d,\"maxAnswerTokens\":%d}}",
+                    priority, maxThinking, maxThinking, maxAnswer);
         }
     }
 

@@ -18,7 +18,7 @@ class ExperimentOptionsTest {
         assertThat(options.loads()).containsExactly(0.5, 1.0, 2.0);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.requestBody()).isEqualTo("{\"prompt\":\"Once upon a time\",\"priority\":\"interactive\","
-                + "\"budget\":{\"maxThinkingTokens\":256,\"maxAnswerTokens\":64}}");
+                + "\"budget\":{\"maxThinkingTokens\":256,\"minThinkingTokens\":256,\"maxAnswerTokens\":64}}");
     }
 
     @Test
