@@ -1,15 +1,25 @@
 package io.reasoner.gateway;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
+import io.reasoner.gateway.kafka.KafkaRequestLog;
 import io.reasoner.gateway.kafka.LogEventListener;
 import io.reasoner.gateway.sse.EventStreams;
+import io.reasoner.gateway.stream.RequestLog;
 import io.reasoner.gateway.stream.RequestRegistry;
 import io.reasoner.protocol.EventCodec;
 
@@ -36,6 +46,21 @@ class GatewayConfiguration {
         return new LogEventListener(registry, codec);
     }
 
+    /** Reads requests back from the log with short-lived, group-less consumers; see {@link KafkaRequestLog}. */
+    @Bean
+    RequestLog requestLog(KafkaProperties kafka, EventCodec codec, Clock clock, LogEventListener live,
+            GatewayProperties properties) {
+        Map<String, Object> config = kafka.buildConsumerProperties();
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Only the request's own partition is read, and most of its records are other requests' chunks.
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        GatewayProperties.Replay replay = properties.replay();
+        return new KafkaRequestLog(() -> new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer()), codec, clock, live::reading, replay.lookback(), replay.clockSkew(),
+                replay.timeout());
+    }
+
     @Bean
     HealthIndicator streamConsumerHealthIndicator(LogEventListener listener) {
         return listener::health;
@@ -44,6 +69,38 @@ class GatewayConfiguration {
     @Bean(destroyMethod = "close")
     EventStreams eventStreams(EventCodec codec, Clock clock, GatewayProperties properties) {
         return new EventStreams(codec, clock, properties, Math.max(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Ends open SSE streams as shutdown begins. Phases stop from the highest down, and Boot's graceful shutdown of
+     * the web server runs at {@code DEFAULT_PHASE - 1024}, so this runs just before it.
+     */
+    @Bean
+    SmartLifecycle sseDrainOnShutdown(EventStreams streams) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                streams.drain();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return SmartLifecycle.DEFAULT_PHASE - 512;
+            }
+        };
     }
 
     @Bean

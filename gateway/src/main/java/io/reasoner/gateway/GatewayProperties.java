@@ -19,6 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTrackedRequests bound on requests held in memory; the oldest finished ones are dropped first
  * @param defaultMaxThinkingTokens thinking cap for a request that names none
  * @param defaultMaxAnswerTokens   answer cap for a request that names none
+ * @param modelPath         the GGUF file the workers serve (as their {@code reasoner.worker.model-path}); the
+ *                          gateway reads its tokenizer, chat template and context length from the metadata (never
+ *                          the weights) to refuse with 400 a prompt that fills the context. Unset: no such check
+ *                          here, and such a prompt fails on the worker instead. {@code ./reasoner up} sets it.
+ * @param replay            how a request this instance did not see from its start is read back from the log
  */
 @ConfigurationProperties("reasoner.gateway")
 public record GatewayProperties(
@@ -30,5 +35,21 @@ public record GatewayProperties(
         @DefaultValue("30m") Duration retention,
         @DefaultValue("10000") int maxTrackedRequests,
         @DefaultValue("256") int defaultMaxThinkingTokens,
-        @DefaultValue("256") int defaultMaxAnswerTokens) {
+        @DefaultValue("256") int defaultMaxAnswerTokens,
+        // A String, not a Path: Spring binds a Path through its resource loader, which refuses "../" paths.
+        String modelPath,
+        @DefaultValue Replay replay) {
+
+    /**
+     * @param lookback  how far back to search the request topic for a request's record; older requests are 404
+     *                  on an instance that does not hold them
+     * @param clockSkew margin before the request's {@code createdAtMs} (the gateway's clock) from which its chunks
+     *                  and result are read (timestamps set by workers' clocks)
+     * @param timeout   the longest one read-back may take; past it the call answers 503 with Retry-After
+     */
+    public record Replay(
+            @DefaultValue("6h") Duration lookback,
+            @DefaultValue("1m") Duration clockSkew,
+            @DefaultValue("5s") Duration timeout) {
+    }
 }

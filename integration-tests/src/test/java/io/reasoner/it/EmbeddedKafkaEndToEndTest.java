@@ -213,6 +213,70 @@ class EmbeddedKafkaEndToEndTest {
                 .contains("forcedAnswerPrefix must be at most 256 characters, was 257");
     }
 
+    @Test
+    void promptLongerThanTheModelsContextInTokens_isA400NamingTheCountAndTheContext_onBothApis() throws Exception {
+        // stories260K's context is 2048 tokens; this prompt is well over 3000 with its SentencePiece tokenizer.
+        String longPrompt = "Once upon a time there was a little girl. ".repeat(300);
+
+        HttpResponse<String> nativeApi = post("{\"prompt\":\"" + longPrompt + "\"}");
+        HttpResponse<String> openAi = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/chat/completions"))
+                .header("Authorization", AUTH).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"messages\":[{\"role\":\"user\",\"content\":\"" + longPrompt + "\"}]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(nativeApi.statusCode()).isEqualTo(400);
+        assertThat(nativeApi.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        String detail = json.readTree(nativeApi.body()).get("detail").asString();
+        assertThat(detail).matches("prompt is \\d+ tokens, which leaves no room in the model's context of 2048 "
+                + "tokens; shorten it to at most 2047 tokens");
+        assertThat(Integer.parseInt(detail.replaceAll("prompt is (\\d+) tokens.*", "$1"))).isGreaterThan(3000);
+        assertThat(openAi.statusCode()).isEqualTo(400);
+        JsonNode error = json.readTree(openAi.body()).get("error");
+        assertThat(error.get("code").asString()).isEqualTo("context_length_exceeded");
+        assertThat(error.get("message").asString()).contains("model's context of 2048 tokens");
+        // The same text, short enough, is accepted: the limit is the model's, not a character count.
+        assertThat(post("{\"prompt\":\"" + longPrompt.substring(0, 2000) + "\",\"budget\":"
+                + "{\"maxThinkingTokens\":1,\"maxAnswerTokens\":1}}").statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void promptAndOutput_neverAppearInTheGatewayOrWorkerLogs() throws Exception {
+        String marker = "Quillfeather the zebra juggled seventeen lanterns";
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        JsonNode result;
+        try {
+            org.slf4j.LoggerFactory.getLogger("io.reasoner.gateway").info("log capture is on");
+            String id = json.readTree(post("{\"prompt\":\"" + marker + "\",\"budget\":{\"maxThinkingTokens\":24,"
+                    + "\"maxAnswerTokens\":24}}").body()).get("id").asString();
+            List<SseEvent> events = new SseClient().readAll(URI.create(base + "/v1/reasoning/" + id + "/events"),
+                    null, Duration.ofSeconds(90));
+            result = json.readTree(events.get(events.size() - 1).data());
+            get("/v1/reasoning/" + id);
+            // Failure paths too: a prompt over the context, and one in a body that is not valid JSON.
+            post("{\"prompt\":\"" + (marker + " ").repeat(300) + "\"}");
+            post("{\"prompt\":\"" + marker + "\",");
+        } finally {
+            root.detachAppender(captured);
+        }
+
+        String thinking = result.get("thinking").asString();
+        String answer = result.get("answer").asString();
+        assertThat(thinking.length() + answer.length()).isGreaterThan(20);
+        List<String> logged = captured.list.stream().map(event -> event.getFormattedMessage()
+                + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage())).toList();
+        assertThat(logged).contains("log capture is on");
+        assertThat(logged).noneMatch(line -> line.contains("Quillfeather"));
+        assertThat(logged).noneMatch(line -> thinking.length() > 8 && line.contains(thinking.strip()));
+        assertThat(logged).noneMatch(line -> answer.length() > 8 && line.contains(answer.strip()));
+    }
+
     private static String text(List<SseEvent> chunks, String phase) {
         JsonMapper mapper = JsonMapper.builder().build();
         return chunks.stream().filter(e -> e.name().equals(phase))

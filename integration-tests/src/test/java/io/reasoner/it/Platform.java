@@ -28,10 +28,12 @@ final class Platform {
                         "--reasoner.worker.model-path=" + model, "--spring.jmx.enabled=false"));
     }
 
+    /** A gateway told the same model file as the workers, as {@code ./reasoner up} does, to count prompt tokens. */
     static ConfigurableApplicationContext gateway(String bootstrapServers, String... extra) {
         return GatewayApplication.builder()
                 .run(args(extra, "--spring.kafka.bootstrap-servers=" + bootstrapServers, "--server.port=0",
-                        "--spring.jmx.enabled=false", apiKeyArg(API_KEY, "default")));
+                        "--spring.jmx.enabled=false", apiKeyArg(API_KEY, "default"),
+                        "--reasoner.gateway.model-path=" + TestModels.stories260K()));
     }
 
     /** Command-line arguments, so they override the applications' own application.yml. */

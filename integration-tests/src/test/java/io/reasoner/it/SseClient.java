@@ -47,8 +47,38 @@ final class SseClient {
         }
     }
 
+    /**
+     * Reads in the background, handing each event to {@code sink} as it arrives; the future completes when the
+     * server ends the stream or the connection breaks (a gateway that stops), with the events read until then.
+     */
+    CompletableFuture<List<SseEvent>> follow(URI uri, java.util.function.Consumer<SseEvent> sink) throws Exception {
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri)
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + apiKey).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("events answered " + response.statusCode());
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            List<SseEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try {
+                parse(response.body(), event -> {
+                    events.add(event);
+                    sink.accept(event);
+                });
+            } catch (java.io.UncheckedIOException broken) {
+                // The connection broke: what was read stays read.
+            }
+            return events;
+        });
+    }
+
     private static List<SseEvent> parse(InputStream body) {
         List<SseEvent> events = new ArrayList<>();
+        parse(body, events::add);
+        return events;
+    }
+
+    private static void parse(InputStream body, java.util.function.Consumer<SseEvent> events) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String id = null;
             String name = "message";
@@ -57,7 +87,7 @@ final class SseClient {
             while ((line = reader.readLine()) != null) {
                 if (line.isEmpty()) {
                     if (data.length() > 0) {
-                        events.add(new SseEvent(id, name, data.toString()));
+                        events.accept(new SseEvent(id, name, data.toString()));
                     }
                     id = null;
                     name = "message";
@@ -76,6 +106,5 @@ final class SseClient {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return events;
     }
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.reasoner.launcher.broker.BrokerSettings;
@@ -44,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * greedy text identical to a run where nothing was killed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 12, unit = TimeUnit.MINUTES) // three worker JVMs, restarted repeatedly, on a small machine
 class WorkerFailureTest {
 
     private static final int REQUESTS = 50;
@@ -93,9 +95,9 @@ class WorkerFailureTest {
         int[] kills = {0};
         try {
             Map<String, Run> chaos = runAll("chaos", () -> {
-                List<String> alive = workers.alive();
-                if (alive.size() >= 2 && kills[0] < 20) {
-                    String victim = alive.get(random.nextInt(alive.size()));
+                List<String> ready = workers.ready(); // one always keeps serving while the others restart
+                if (ready.size() >= 2 && kills[0] < 20) {
+                    String victim = ready.get(random.nextInt(ready.size()));
                     workers.kill(victim);
                     kills[0]++;
                     restarts.submit(() -> workers.start(victim));
@@ -107,7 +109,7 @@ class WorkerFailureTest {
             System.out.printf("chaos: requests=%d kills=%d resumptions=%d lost=%d duplicated=%d%n", chaos.size(),
                     kills[0], resumed.size(), REQUESTS - chaos.size(), duplicated);
 
-            assertThat(kills[0]).isGreaterThanOrEqualTo(3);
+            assertThat(kills[0]).isGreaterThanOrEqualTo(2);
             assertThat(resumed).isNotEmpty();
             assertComplete(chaos, expected);
         } finally {
@@ -167,8 +169,8 @@ class WorkerFailureTest {
                 runs.put(id, new Run());
                 producer.send(new ProducerRecord<>("reasoning.requests", id, """
                         {"requestId":"%s","prompt":"%s","sampling":{"temperature":0.0,"topP":1.0},
-                         "budget":{"maxThinkingTokens":%d,"maxAnswerTokens":24},"createdAtMs":%d}"""
-                        .formatted(id, OPENINGS[i % OPENINGS.length], 40 + (i % 5) * 8, Instant.now().toEpochMilli())))
+                         "budget":{"maxThinkingTokens":%d,"maxAnswerTokens":12},"createdAtMs":%d}"""
+                        .formatted(id, OPENINGS[i % OPENINGS.length], thinkingCap(i), Instant.now().toEpochMilli())))
                         .get();
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -205,7 +207,11 @@ class WorkerFailureTest {
 
     private static String prompt(String id) {
         int i = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
-        return OPENINGS[i % OPENINGS.length] + "/" + (40 + (i % 5) * 8);
+        return OPENINGS[i % OPENINGS.length] + "/" + thinkingCap(i);
+    }
+
+    private static int thinkingCap(int i) {
+        return 16 + (i % 5) * 4;
     }
 
     private static List<Long> range(long count) {
@@ -222,7 +228,9 @@ class WorkerFailureTest {
     private static KafkaConsumer<String, String> consumer(String servers, String group) {
         return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ConsumerConfig.GROUP_ID_CONFIG, "failure-test-" + group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(),
+                // From the start: a "latest" consumer that joins just before the requests go out can miss their
+                // first chunks; ids are unique per run, so earlier runs' records are skipped by key.
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new StringDeserializer());
     }
 

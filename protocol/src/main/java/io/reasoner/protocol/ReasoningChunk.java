@@ -1,5 +1,7 @@
 package io.reasoner.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One ordered piece of a request's output, on {@link ReasoningTopic#CHUNKS}.
  *
@@ -26,7 +28,7 @@ public record ReasoningChunk(
         int thinkingTokens,
         int answerTokens,
         ControlKind control,
-        ResumePoint resume) implements ReasoningEvent {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ResumePoint resume) implements ReasoningEvent {
 
     public ReasoningChunk(String requestId, long seq, Phase phase, String text, int thinkingTokens,
             int answerTokens, ControlKind control) {
@@ -46,6 +48,15 @@ public record ReasoningChunk(
         Checks.notNull("text", text);
         Checks.atLeast("thinkingTokens", thinkingTokens, 0);
         Checks.atLeast("answerTokens", answerTokens, 0);
+    }
+
+    /**
+     * This chunk as clients see it: the resume point is workers' business (token ids and decoding state), not
+     * part of the text stream served over HTTP.
+     */
+    public ReasoningChunk withoutResume() {
+        return resume == null ? this
+                : new ReasoningChunk(requestId, seq, phase, text, thinkingTokens, answerTokens, control, null);
     }
 
     @Override

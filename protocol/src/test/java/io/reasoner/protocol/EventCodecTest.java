@@ -24,6 +24,8 @@ class EventCodecTest {
                 request(),
                 new ReasoningChunk("r-1", 3, Phase.ANSWER, "ball.", 32, 4),
                 new ReasoningChunk("r-1", 4, Phase.THINKING, "Wait", 33, 4, ControlKind.WAIT_INJECTED),
+                new ReasoningChunk("r-1", 5, Phase.ANSWER, " ok", 33, 5, null, new ResumePoint(new int[] {7, 151668, 9},
+                        Phase.ANSWER, 33, 5, 4, 1, true, Budget.of(33, 8), 1, 2)),
                 new ReasoningResult("r-1", "acme", ResultStatus.DONE, "t", "a", FinishReason.STOP,
                         new Usage(1, 32, 4), Budget.of(32, 16), new Forcing(3, 1, true), 5, null, "m", Map.of(), 9L),
                 new ControlCommand("r-1", "acme", ControlCommand.Action.CANCEL, "user", 2L),
@@ -35,6 +37,16 @@ class EventCodecTest {
         for (ReasoningEvent event : events) {
             assertThat(codec.decode(codec.encode(event), event.getClass())).isEqualTo(event);
         }
+    }
+
+    @Test
+    void aChunkWithoutItsResumePoint_isWhatClientsSee() {
+        ReasoningChunk chunk = new ReasoningChunk("r-1", 5, Phase.ANSWER, " ok", 33, 5, null,
+                new ResumePoint(new int[] {7}, Phase.ANSWER, 33, 5, 4, 1, true, Budget.of(33, 8), -1, 0));
+
+        assertThat(codec.encodeToString(chunk)).contains("\"resume\":{\"tokens\":[7]");
+        assertThat(codec.encodeToString(chunk.withoutResume())).doesNotContain("resume")
+                .contains("\"text\":\" ok\"");
     }
 
     @Test

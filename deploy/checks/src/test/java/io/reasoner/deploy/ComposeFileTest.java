@@ -85,6 +85,7 @@ class ComposeFileTest {
         assertThat(device.path("driver").asText()).isEqualTo("nvidia");
         assertThat(device.path("capabilities").toString()).contains("gpu");
         assertThat(gpu.path("image").asText()).contains("/worker-cuda:");
+        assertThat(gpu.path("command").toString()).contains("--reasoner.worker.device=gpu");
     }
 
     @Test

@@ -212,10 +212,11 @@ final class ManifestRules {
             boolean gpu = container.at("/resources/limits/nvidia.com~1gpu").asInt() >= 1
                     && pod.at("/nodeSelector").toString().contains("nvidia.com/gpu")
                     && pod.at("/tolerations").toString().contains("nvidia.com/gpu");
-            boolean cuda = container.path("image").asText().contains("/worker-cuda:");
+            boolean cuda = container.path("image").asText().contains("/worker-cuda:")
+                    && env(container, "REASONER_WORKER_DEVICE", "cpu").startsWith("gpu");
             if (env.production && !(gpu && cuda)) {
-                violations.add("worker: production workers need the CUDA image, an nvidia.com/gpu limit, the GPU "
-                        + "node selector and toleration");
+                violations.add("worker: production workers need the CUDA image with REASONER_WORKER_DEVICE=gpu, an "
+                        + "nvidia.com/gpu limit, the GPU node selector and toleration");
             }
             if (!env.production && (gpu || cuda)) {
                 violations.add("worker: a CPU environment asks for GPUs or the CUDA image");

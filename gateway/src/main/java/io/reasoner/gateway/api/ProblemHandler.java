@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import io.reasoner.gateway.service.TooManyRequestsException;
 import io.reasoner.gateway.service.UnknownRequestException;
+import io.reasoner.gateway.stream.RequestLogUnavailableException;
 import io.reasoner.kafka.EventPublisher;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -47,6 +48,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unavailable(EventPublisher.PublishFailedException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Queue unavailable",
                 "the request could not be queued; nothing was created, retry later");
+    }
+
+    /** A resume or lookup that had to read the event log and could not in time: worth retrying. */
+    @ExceptionHandler(RequestLogUnavailableException.class)
+    ResponseEntity<ProblemDetail> logUnavailable(RequestLogUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Event log unavailable", e.getMessage()));
     }
 
     /** Malformed JSON or a value of the wrong type: say where, e.g. "budget.maxThinkingTokens". */

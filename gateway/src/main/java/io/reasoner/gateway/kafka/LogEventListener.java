@@ -61,6 +61,14 @@ public class LogEventListener implements ConsumerSeekAware {
         assigned.set(false);
     }
 
+    /**
+     * True once this instance reads its partitions live. Spring resolves each partition's position before it
+     * calls {@link #onPartitionsAssigned}, so every event written after this turns true reaches the registry.
+     */
+    public boolean reading() {
+        return assigned.get();
+    }
+
     /** Readiness: true once this instance reads its partitions. */
     public Health health() {
         return assigned.get() ? Health.up().build()

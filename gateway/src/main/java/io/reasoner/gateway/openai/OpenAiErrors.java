@@ -13,6 +13,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import io.reasoner.gateway.service.PromptTooLongException;
 import io.reasoner.gateway.service.TooManyRequestsException;
 import io.reasoner.kafka.EventPublisher;
 import tools.jackson.core.JacksonException;
@@ -65,6 +66,11 @@ final class OpenAiErrors {
         if (e instanceof InvalidParameterException invalid) {
             return Failure.of(HttpStatus.BAD_REQUEST, "invalid_request_error", invalid.param(), null,
                     invalid.getMessage());
+        }
+        if (e instanceof PromptTooLongException tooLong) {
+            // OpenAI's own code for this case, which SDKs and frontends recognise.
+            return Failure.of(HttpStatus.BAD_REQUEST, "invalid_request_error", "messages", "context_length_exceeded",
+                    tooLong.getMessage());
         }
         if (e instanceof IllegalArgumentException invalid) {
             return Failure.of(HttpStatus.BAD_REQUEST, "invalid_request_error", null, null, invalid.getMessage());

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 import io.reasoner.gateway.GatewayProperties;
+import io.reasoner.gateway.stream.RequestLog;
+import io.reasoner.gateway.stream.RequestLogUnavailableException;
 import io.reasoner.gateway.stream.RequestRegistry;
 import io.reasoner.gateway.stream.TrackedRequest;
 import io.reasoner.kafka.EventPublisher;
@@ -25,12 +27,17 @@ public final class ReasoningService {
     private final Clock clock;
     private final AdmissionControl admission;
     private final IdempotencyKeys idempotencyKeys;
+    private final RequestLog log;
+    private final PromptLimit promptLimit;
     /** Held across admission check, idempotency lookup and registry accept; never across the Kafka publish. */
     private final Object admissionLock = new Object();
 
     public ReasoningService(RequestFactory factory, RequestRegistry registry, EventPublisher publisher,
-            GatewayProperties properties, Clock clock, AdmissionControl admission, IdempotencyKeys idempotencyKeys) {
+            GatewayProperties properties, Clock clock, AdmissionControl admission, IdempotencyKeys idempotencyKeys,
+            RequestLog log, PromptLimit promptLimit) {
         this.factory = factory;
+        this.log = log;
+        this.promptLimit = promptLimit;
         this.admission = admission;
         this.idempotencyKeys = idempotencyKeys;
         this.registry = registry;
@@ -44,6 +51,7 @@ public final class ReasoningService {
      * half-created: the request is forgotten and {@link EventPublisher.PublishFailedException} is thrown.
      *
      * @throws IllegalArgumentException naming the invalid field and its allowed range
+     * @throws PromptTooLongException   if the prompt fills the served model's context
      */
     public TrackedRequest submit(CreateReasoningBody body, String tenant) {
         return submit(body, tenant, null).request();
@@ -66,6 +74,7 @@ public final class ReasoningService {
             IdempotencyKeys.validate(idempotencyKey);
         }
         ReasoningRequest request = factory.create(body, tenant);
+        promptLimit.check(request);
         TrackedRequest tracked;
         synchronized (admissionLock) {
             if (idempotencyKey != null) {
@@ -93,10 +102,19 @@ public final class ReasoningService {
         return new Submission(tracked, false);
     }
 
-    /** @throws UnknownRequestException if no request with this id is visible to the tenant */
+    /**
+     * The request as far as it has gone, from memory when this instance saw it from its start, else read back
+     * from the event log (it began before this instance started, on another instance, or was dropped from
+     * memory); from then on it is followed live. The owner is known either way, so another tenant's id is 404.
+     *
+     * @throws UnknownRequestException          if no request with this id is visible to the tenant
+     * @throws RequestLogUnavailableException if the log could not be read within its time bound
+     */
     public TrackedRequest find(String requestId, String tenant) {
         return registry.find(requestId)
-                .filter(request -> request.tenant() == null || request.tenant().equals(tenant))
+                .filter(request -> !request.needsReplay())
+                .or(() -> registry.recover(requestId, log))
+                .filter(request -> tenant.equals(request.tenant()))
                 .orElseThrow(() -> new UnknownRequestException(requestId));
     }
 

@@ -23,6 +23,7 @@ public final class EventStreams implements AutoCloseable {
     private final ExecutorService writers;
     private final ScheduledExecutorService timers;
     private final Set<SseSubscription> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean draining;
 
     public EventStreams(EventCodec codec, Clock clock, GatewayProperties properties, int writerThreads) {
         this.codec = codec;
@@ -59,8 +60,22 @@ public final class EventStreams implements AutoCloseable {
         });
         open.add(subscription);
         request.addListener(listener);
+        if (draining) {
+            subscription.close();
+            return emitter;
+        }
         subscription.signal();
         return emitter;
+    }
+
+    /**
+     * Ends every open stream, and every stream opened from now on, without its {@code done} event: this instance
+     * is shutting down. Clients reconnect with {@code Last-Event-ID}, to any instance, and lose nothing; and the
+     * web server's graceful shutdown need not wait for streams that would otherwise last as long as their request.
+     */
+    public void drain() {
+        draining = true;
+        open.forEach(SseSubscription::close);
     }
 
     public int openStreams() {

@@ -62,7 +62,8 @@ final class SseSubscription extends SerializedStream {
             emitter.send(SseEmitter.event()
                     .id(Long.toString(chunk.seq()))
                     .name(chunk.control() != null ? "control" : chunk.phase().wireName())
-                    .data(codec.encodeBody(chunk), org.springframework.http.MediaType.APPLICATION_JSON));
+                    .data(codec.encodeBody(chunk.withoutResume()),
+                            org.springframework.http.MediaType.APPLICATION_JSON));
             nextSeq = chunk.seq() + 1;
         }
         if (request.readyToEnd(clockMs.getAsLong(), doneGraceMs)) {

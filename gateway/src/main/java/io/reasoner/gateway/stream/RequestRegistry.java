@@ -30,7 +30,18 @@ public final class RequestRegistry {
         this.maxTracked = maxTracked;
     }
 
+    /**
+     * A request submitted here or seen live on the request topic: every chunk of it comes after this moment, so
+     * this instance will see them all.
+     */
     public TrackedRequest accept(ReasoningRequest request) {
+        TrackedRequest tracked = learn(request);
+        tracked.markFromStart();
+        return tracked;
+    }
+
+    /** A request read back from the log: its owner is known, its earlier chunks are not (yet). */
+    public TrackedRequest learn(ReasoningRequest request) {
         TrackedRequest tracked = track(request.requestId(), request.tenant());
         tracked.learnTenant(request.tenant());
         return tracked;
@@ -42,6 +53,26 @@ public final class RequestRegistry {
 
     public void onResult(ReasoningResult result) {
         track(result.requestId(), result.tenant()).complete(result, clock.millis());
+    }
+
+    /**
+     * Reads a request back from the log and merges it with what arrived live: chunks are de-duplicated and
+     * ordered by {@code seq}, so the merge has neither gap nor duplicate whichever copy of a chunk came first.
+     *
+     * @return empty, with nothing tracked, if the log has no record of the request
+     */
+    public Optional<TrackedRequest> recover(String requestId, RequestLog log) {
+        Optional<RequestLog.History> history = log.read(requestId);
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        TrackedRequest tracked = learn(history.get().request());
+        history.get().chunks().forEach(tracked::addChunk);
+        if (history.get().result() != null) {
+            tracked.complete(history.get().result(), clock.millis());
+        }
+        tracked.markFromStart();
+        return Optional.of(tracked);
     }
 
     public Optional<TrackedRequest> find(String requestId) {

@@ -25,6 +25,8 @@ public final class TrackedRequest {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private ReasoningResult result;
     private long resultSeenAtMs;
+    /** True once this gateway holds every chunk from seq 0 on: it saw the request live, or read it from the log. */
+    private volatile boolean fromStart;
 
     TrackedRequest(String requestId, String tenant, long trackedSinceMs) {
         this.requestId = requestId;
@@ -45,6 +47,18 @@ public final class TrackedRequest {
         if (tenant == null) {
             tenant = owner;
         }
+    }
+
+    void markFromStart() {
+        fromStart = true;
+    }
+
+    /**
+     * True when this gateway cannot serve the request from memory alone: it never saw the request record (so
+     * the owner is unknown) or the beginning of its chunks, e.g. because it started after the request did.
+     */
+    public synchronized boolean needsReplay() {
+        return !fromStart || tenant == null || !ahead.isEmpty();
     }
 
     long trackedSinceMs() {

@@ -50,6 +50,18 @@ class OpenAiErrorsTest {
     }
 
     @Test
+    void promptOverTheContext_isOpenAisContextLengthExceeded() {
+        OpenAiErrors.Failure failure = OpenAiErrors.describe(
+                new io.reasoner.gateway.service.PromptTooLongException(3000, 2048));
+
+        assertThat(failure.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(failure.body().error().code()).isEqualTo("context_length_exceeded");
+        assertThat(failure.body().error().param()).isEqualTo("messages");
+        assertThat(failure.body().error().message()).isEqualTo("prompt is 3000 tokens, which leaves no room in the "
+                + "model's context of 2048 tokens; shorten it to at most 2047 tokens");
+    }
+
+    @Test
     void mistypedField_isA400NamingItsJsonPath() {
         HttpMessageNotReadableException unreadable = unreadable("{\"messages\":[{\"role\":{\"x\":1}}]}");
 

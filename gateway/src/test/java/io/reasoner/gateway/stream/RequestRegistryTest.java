@@ -91,4 +91,46 @@ class RequestRegistryTest {
         assertThat(registry.size()).isEqualTo(3);
         assertThat(registry.find("a")).isEmpty();
     }
+
+    @Test
+    void requestSeenLive_isServedFromMemory_butOneKnownOnlyFromChunks_needsTheLog() {
+        TrackedRequest seen = registry.accept(request("seen"));
+        registry.onChunk(new ReasoningChunk("joined-late", 4, Phase.THINKING, "t", 5, 0));
+
+        assertThat(seen.needsReplay()).isFalse();
+        assertThat(registry.find("joined-late").orElseThrow().needsReplay()).isTrue();
+    }
+
+    @Test
+    void recover_mergesTheLogWithLiveChunks_withoutGapOrDuplicate() {
+        // Live delivery began mid-stream (chunks 3 and 4); the log holds 0..3 at the moment it is read.
+        registry.onChunk(chunk(3));
+        registry.onChunk(chunk(4));
+        RequestLog log = id -> java.util.Optional.of(new RequestLog.History(request(id),
+                java.util.List.of(chunk(0), chunk(1), chunk(1), chunk(2), chunk(3)), null));
+
+        TrackedRequest tracked = registry.recover("r", log).orElseThrow();
+        registry.onChunk(chunk(5));
+
+        assertThat(tracked.chunksFrom(0)).extracting(ReasoningChunk::seq).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(tracked.tenant()).isEqualTo("default");
+        assertThat(tracked.needsReplay()).isFalse();
+    }
+
+    @Test
+    void recover_ofAFinishedRequest_isComplete() {
+        RequestLog log = id -> java.util.Optional.of(new RequestLog.History(request(id),
+                java.util.List.of(chunk(0), chunk(1)), result(id, 2)));
+
+        TrackedRequest tracked = registry.recover("r", log).orElseThrow();
+
+        assertThat(tracked.complete()).isTrue();
+        assertThat(tracked.status()).isEqualTo(RequestStatus.DONE);
+    }
+
+    @Test
+    void recover_ofAnIdTheLogDoesNotHave_tracksNothing() {
+        assertThat(registry.recover("nope", id -> java.util.Optional.empty())).isEmpty();
+        assertThat(registry.find("nope")).isEmpty();
+    }
 }

@@ -22,6 +22,8 @@ public record PlatformPlan(RepoLayout layout, BrokerSettings broker, List<Servic
     static final String WORKER_MODEL_ARG = "--reasoner.worker.model-path=";
     /** The policy service's Kafka Streams state lives with the rest of the local state, not in the OS temp dir. */
     static final String POLICY_STATE_ARG = "--reasoner.policy.state-dir=";
+    /** The model file the gateway reads its tokenizer and context length from (metadata only, never weights). */
+    static final String GATEWAY_MODEL_ARG = "--reasoner.gateway.model-path=";
     /** The gateway's map of API key to tenant. */
     static final String API_KEY_ARG = "--reasoner.gateway.auth.keys";
 
@@ -50,15 +52,18 @@ public record PlatformPlan(RepoLayout layout, BrokerSettings broker, List<Servic
      * @param apiKey the key the gateway accepts, for tenant {@value LocalApiKey#TENANT}; null for none
      */
     public static PlatformPlan of(RepoLayout layout, Path model, int gatewayPort, String apiKey) {
-        List<String> gatewayArgs = apiKey == null ? List.of()
-                // Brackets keep the key's characters as they are when Spring binds the map.
-                : List.of(API_KEY_ARG + "[" + apiKey + "]=" + LocalApiKey.TENANT);
+        String modelPath = model.toAbsolutePath().normalize().toString();
+        List<String> gatewayArgs = new java.util.ArrayList<>(List.of(GATEWAY_MODEL_ARG + modelPath));
+        if (apiKey != null) {
+            // Brackets keep the key's characters as they are when Spring binds the map.
+            gatewayArgs.add(API_KEY_ARG + "[" + apiKey + "]=" + LocalApiKey.TENANT);
+        }
         return new PlatformPlan(layout, brokerSettings(layout), List.of(
                 new ServiceSpec(PlatformService.GATEWAY, PlatformService.GATEWAY.jar(layout), gatewayPort,
                         gatewayArgs),
                 new ServiceSpec(PlatformService.REASONER_WORKER, PlatformService.REASONER_WORKER.jar(layout),
                         PlatformService.REASONER_WORKER.defaultPort(),
-                        List.of(WORKER_MODEL_ARG + model.toAbsolutePath().normalize())),
+                        List.of(WORKER_MODEL_ARG + modelPath)),
                 new ServiceSpec(PlatformService.BUDGET_POLICY, PlatformService.BUDGET_POLICY.jar(layout),
                         PlatformService.BUDGET_POLICY.defaultPort(),
                         List.of(POLICY_STATE_ARG + layout.stateDir().resolve("policy-state")))));

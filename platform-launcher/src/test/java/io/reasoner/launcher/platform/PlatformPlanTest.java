@@ -47,6 +47,15 @@ class PlatformPlanTest {
     }
 
     @Test
+    void gateway_isToldTheSameModel_toCountPromptTokens() {
+        Path model = root.resolve("models/m.gguf");
+        PlatformPlan plan = PlatformPlan.of(new RepoLayout(root), model, 8080, "rsk_k");
+
+        assertThat(plan.gateway().jvmArgs(plan.bootstrapServers()))
+                .contains("--reasoner.gateway.model-path=" + model, "--reasoner.gateway.auth.keys[rsk_k]=local");
+    }
+
+    @Test
     void plan_keepsAllStateUnderDotReasoner() {
         RepoLayout layout = new RepoLayout(root);
         PlatformPlan plan = PlatformPlan.of(layout, root.resolve("m.gguf"), 8080);
