@@ -36,6 +36,7 @@ import io.reasoner.protocol.ReasoningRequest;
 import io.reasoner.protocol.ReasoningResult;
 import io.reasoner.protocol.ReasoningTopic;
 import io.reasoner.protocol.Sampling;
+import io.reasoner.protocol.WorkerStats;
 
 /**
  * A real worker applying budget policies from the compacted policy topic: to a new request's budget, and to a
@@ -49,10 +50,11 @@ class PolicyApplicationTest {
     private ConfigurableApplicationContext worker;
     private KafkaProducer<String, byte[]> producer;
     private KafkaConsumer<String, byte[]> consumer;
+    private String servers;
 
     @BeforeAll
     void start(EmbeddedKafkaBroker broker) {
-        String servers = broker.getBrokersAsString();
+        servers = broker.getBrokersAsString();
         worker = Platform.worker(servers, TestModels.stories260K());
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
                 new StringSerializer(), new ByteArraySerializer());
@@ -126,6 +128,28 @@ class PolicyApplicationTest {
         assertThat(value(metrics, "reasoner_worker_slots_capacity")).isEqualTo(4);
         assertThat(metrics).contains("reasoner_worker_slot_utilisation", "reasoner_worker_resumptions_total",
                 "reasoner_worker_extensions_injected_total", "reasoner_worker_queue_lag");
+    }
+
+    @Test
+    void theWorkerPublishesItsStatsEverySecond() {
+        try (KafkaConsumer<String, byte[]> stats = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ConsumerConfig.GROUP_ID_CONFIG, "stats-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            stats.subscribe(List.of(ReasoningTopic.WORKER_STATS.topicName()));
+            List<WorkerStats> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (seen.size() < 3 && System.nanoTime() < deadline) {
+                stats.poll(Duration.ofMillis(200))
+                        .forEach(record -> seen.add(codec.decode(record.value(), WorkerStats.class)));
+            }
+            assertThat(seen).hasSizeGreaterThanOrEqualTo(3);
+            WorkerStats last = seen.get(seen.size() - 1);
+            assertThat(last.slotsTotal()).isEqualTo(4);
+            assertThat(last.model()).isNotBlank();
+            assertThat(last.device()).startsWith("cpu");
+            assertThat(last.queueLag()).isGreaterThanOrEqualTo(0);
+        }
     }
 
     /** The value of an unlabelled sample in a Prometheus scrape. */

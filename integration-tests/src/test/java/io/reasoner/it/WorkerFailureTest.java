@@ -140,6 +140,59 @@ class WorkerFailureTest {
         }
     }
 
+    @Test
+    void poisonLateAndCancelledRequests_endWithTheirReasons_andTheWorkerProcessesServeOn() throws Exception {
+        String servers = broker.bootstrapServers();
+        Map<String, Run> runs = new LinkedHashMap<>();
+        try (KafkaConsumer<String, String> consumer = consumer(servers, "bad");
+                KafkaProducer<String, String> producer = producer(servers)) {
+            consumer.subscribe(List.of("reasoning.chunks", "reasoning.results", "reasoning.requests.dlt"));
+            awaitAssignment(consumer);
+            long now = Instant.now().toEpochMilli();
+            Map<String, String> requests = new LinkedHashMap<>();
+            requests.put("bad-poison", "{\"requestId\": 42");
+            requests.put("bad-late", """
+                    {"requestId":"bad-late","prompt":"The cat","budget":{"maxThinkingTokens":8,"maxAnswerTokens":4},
+                     "deadlineMs":%d}""".formatted(now - 1));
+            requests.put("bad-cancelled", """
+                    {"requestId":"bad-cancelled","prompt":"Once upon a time","createdAtMs":%d,
+                     "budget":{"maxThinkingTokens":430,"minThinkingTokens":430,"maxAnswerTokens":64}}"""
+                    .formatted(now));
+            requests.put("bad-fine", """
+                    {"requestId":"bad-fine","prompt":"The dog","createdAtMs":%d,
+                     "budget":{"maxThinkingTokens":8,"maxAnswerTokens":4}}""".formatted(now));
+            for (Map.Entry<String, String> request : requests.entrySet()) {
+                runs.put(request.getKey(), new Run());
+                producer.send(new ProducerRecord<>("reasoning.requests", request.getKey(), request.getValue())).get();
+            }
+            List<String> deadLetters = new ArrayList<>();
+            boolean cancelSent = false;
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (System.nanoTime() < deadline && runs.values().stream().anyMatch(run -> run.result() == null)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.topic().equals("reasoning.requests.dlt")) {
+                        deadLetters.add(record.key());
+                    } else if (runs.containsKey(record.key())) {
+                        runs.get(record.key()).add(record.topic(), json.readTree(record.value()));
+                    }
+                }
+                if (!cancelSent && !runs.get("bad-cancelled").seqs().isEmpty()) {
+                    producer.send(new ProducerRecord<>("reasoning.control", "bad-cancelled", """
+                            {"requestId":"bad-cancelled","action":"cancel","reason":"test","issuedAtMs":%d}"""
+                            .formatted(Instant.now().toEpochMilli()))).get();
+                    cancelSent = true;
+                }
+            }
+            assertThat(deadLetters).containsExactly("bad-poison");
+        }
+        assertThat(runs.get("bad-poison").result().get("status").asString()).isEqualTo("failed");
+        assertThat(runs.get("bad-late").result().get("finishReason").asString()).isEqualTo("deadline");
+        JsonNode cancelled = runs.get("bad-cancelled").result();
+        assertThat(cancelled.get("status").asString()).isEqualTo("cancelled");
+        assertThat(cancelled.get("usage").get("thinkingTokens").asInt()).isLessThan(430);
+        assertThat(runs.get("bad-fine").result().get("status").asString()).isEqualTo("done");
+    }
+
     /** Every request has a done result and gap-free chunks without duplicates; its text, if given, as expected. */
     private static void assertComplete(Map<String, Run> runs, Map<String, String> expected) {
         assertThat(runs).hasSize(REQUESTS);

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.reasoner.launcher.broker.LocalPorts;
 import io.reasoner.launcher.platform.PlatformService;
@@ -32,7 +34,8 @@ final class WorkerProcesses implements AutoCloseable {
     private final List<String> extraArgs;
     private final Map<String, ChildProcess> running = new ConcurrentHashMap<>();
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger incarnations = new java.util.concurrent.atomic.AtomicInteger();
+    private final Set<String> ready = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger incarnations = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     WorkerProcesses(String bootstrapServers, Path model, Path dir, String... extraArgs) {
@@ -58,11 +61,13 @@ final class WorkerProcesses implements AutoCloseable {
         running.put(name, process);
         ports.put(name, port);
         awaitReady(name, spec.readinessUrl(), process, logFile);
+        ready.add(name);
         return process;
     }
 
     /** SIGKILL: no shutdown hook, no drain, nothing flushed. */
     void kill(String name) {
+        ready.remove(name);
         ChildProcess process = running.remove(name);
         if (process != null) {
             process.handle().destroyForcibly();
@@ -72,6 +77,7 @@ final class WorkerProcesses implements AutoCloseable {
 
     /** SIGTERM, and waits for the process to exit by itself. */
     boolean terminate(String name, Duration within) {
+        ready.remove(name);
         ChildProcess process = running.remove(name);
         if (process == null) {
             return true;
@@ -84,6 +90,11 @@ final class WorkerProcesses implements AutoCloseable {
             process.handle().destroyForcibly();
             return false;
         }
+    }
+
+    /** Workers that finished starting and still run. */
+    List<String> ready() {
+        return alive().stream().filter(ready::contains).toList();
     }
 
     List<String> alive() {
