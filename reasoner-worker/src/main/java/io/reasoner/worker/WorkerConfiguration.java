@@ -2,6 +2,7 @@ package io.reasoner.worker;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 
@@ -41,6 +42,7 @@ import io.reasoner.worker.kafka.ChunkLog;
 import io.reasoner.worker.kafka.ControlListener;
 import io.reasoner.worker.kafka.DeadLetters;
 import io.reasoner.worker.kafka.RequestServer;
+import io.reasoner.worker.tracing.TracingRequestHandler;
 import io.reasoner.worker.kafka.WorkerMetrics;
 import io.reasoner.worker.kafka.WorkerStatsPublisher;
 import io.reasoner.worker.session.PromptRenderer;
@@ -188,13 +190,14 @@ class WorkerConfiguration {
      */
     @Bean
     RequestIntake requestIntake(KafkaProperties kafka, RequestServer server, SlotPool slots,
-            WorkerProperties properties, WorkerMetrics metrics) {
+            WorkerProperties properties, WorkerMetrics metrics, EventCodec codec) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "reasoner-workers");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.slots());
         RequestIntake intake = new RequestIntake(
-                () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()), server,
+                () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+                new TracingRequestHandler(server, codec, new SecureRandom()),
                 slots, new RequestIntake.IntakeSettings(properties.pollTimeout(), properties.drainGrace(),
                         properties.handoverWait()));
         metrics.gauges(slots::used, slots::total, intake::queueLag);
