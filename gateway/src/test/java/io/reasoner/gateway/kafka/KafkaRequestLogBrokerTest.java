@@ -36,7 +36,8 @@ import io.reasoner.protocol.ResultStatus;
 import io.reasoner.protocol.Usage;
 
 /** Reading one request back from a real broker, among other requests' events in the same topics. */
-@EmbeddedKafka(partitions = 12, topics = {"reasoning.requests", "reasoning.chunks", "reasoning.results"})
+@EmbeddedKafka(partitions = 12, topics = {"reasoning.requests", "reasoning.requests.batch", "reasoning.chunks",
+        "reasoning.results"})
 class KafkaRequestLogBrokerTest {
 
     private final Clock clock = Clock.systemUTC();
@@ -63,6 +64,22 @@ class KafkaRequestLogBrokerTest {
         assertThat(history.chunks()).extracting(ReasoningChunk::text)
                 .containsExactly("rsn_a0", "rsn_a1", "rsn_a2", "rsn_a1");
         assertThat(history.result().chunkCount()).isEqualTo(3);
+    }
+
+    @Test
+    void read_findsABatchPriorityRequest_onTheBatchTopic(EmbeddedKafkaBroker broker) {
+        try (var producer = producer(broker)) {
+            ReasoningRequest batch = new ReasoningRequest("rsn_batch", "acme", null, "p", null, Budget.of(4, 4), null,
+                    io.reasoner.protocol.Priority.BATCH, null, null, clock.millis());
+            send(producer, ReasoningTopic.requestsFor(batch.priority()), batch);
+            producer.flush();
+        }
+
+        RequestLog.History history = log(broker, () -> true, Duration.ofSeconds(10)).read("rsn_batch").orElseThrow();
+
+        assertThat(history.request().priority()).isEqualTo(io.reasoner.protocol.Priority.BATCH);
+        assertThat(history.chunks()).isEmpty();
+        assertThat(history.result()).isNull();
     }
 
     @Test
