@@ -108,6 +108,33 @@ class PolicyApplicationTest {
         assertThat(result.budget().maxThinkingTokens()).isLessThan(400);
     }
 
+    @Test
+    void theWorkersMetricsCountWhatItServed() throws Exception {
+        String id = "metered-1";
+        send(request(id, Priority.INTERACTIVE, new Budget(6, 0, 0, null, null, 4)));
+        awaitResult(id, new ArrayList<>());
+
+        java.net.http.HttpResponse<String> scrape = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + Platform.port(worker)
+                        + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String metrics = scrape.body();
+        assertThat(value(metrics, "reasoner_worker_tokens_total")).isGreaterThanOrEqualTo(6);
+        assertThat(value(metrics, "reasoner_worker_caps_fired_total")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "reasoner_worker_time_to_first_chunk_seconds_count")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "reasoner_worker_thinking_tokens_count")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "reasoner_worker_slots_capacity")).isEqualTo(4);
+        assertThat(metrics).contains("reasoner_worker_slot_utilisation", "reasoner_worker_resumptions_total",
+                "reasoner_worker_extensions_injected_total", "reasoner_worker_queue_lag");
+    }
+
+    /** The value of an unlabelled sample in a Prometheus scrape. */
+    private static double value(String scrape, String name) {
+        return scrape.lines().filter(line -> line.startsWith(name + " ")).map(line -> line.substring(name.length()))
+                .mapToDouble(text -> Double.parseDouble(text.trim())).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not in the scrape"));
+    }
+
     private ReasoningResult awaitResult(String id, List<ReasoningChunk> chunks) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {

@@ -29,6 +29,10 @@ final class CliParser {
               generate --max-tokens N [--prompt TEXT] [--model PATH] [--greedy]
                        [--temperature T] [--top-p P] [--seed S]
                   Run the decoding engine directly, without Kafka or services.
+              bench [--quick] [--model PATH]... [--steps N]
+                  Measure the engine: tokens/s and ms/token at batch sizes 1, 4 and 16 and prompt lengths 16
+                  and 512, for stories260K and a generated ~100M-parameter llama, beside this machine's memory
+                  bandwidth limit; then the overhead outside the forward pass and where the time goes.
               help
                   Show this text.
 
@@ -50,6 +54,7 @@ final class CliParser {
                 case "down" -> down(rest);
                 case "ask" -> ask(rest);
                 case "generate" -> new Command.Generate(rest);
+                case "bench" -> new Command.Bench(rest);
                 case "help", "--help", "-h" -> new Command.Help();
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'");
             };

@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A parsed command line: one record per subcommand, validated on construction. */
-sealed interface Command permits Command.Up, Command.Down, Command.Ask, Command.Generate, Command.Help {
+sealed interface Command permits Command.Up, Command.Down, Command.Ask, Command.Generate, Command.Bench,
+        Command.Help {
 
     /** {@code up [--model PATH] [--port N]}; the port is the gateway's. */
     record Up(Optional<Path> model, int port) implements Command {
@@ -48,6 +49,14 @@ sealed interface Command permits Command.Up, Command.Down, Command.Ask, Command.
 
         boolean hasModel() {
             return args.contains("--model");
+        }
+    }
+
+    /** {@code bench ...}: arguments for the engine's BenchCommand, passed through as given. */
+    record Bench(List<String> args) implements Command {
+
+        public Bench {
+            args = List.copyOf(args);
         }
     }
 

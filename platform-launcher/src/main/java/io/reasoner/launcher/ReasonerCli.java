@@ -1,5 +1,6 @@
 package io.reasoner.launcher;
 
+import io.reasoner.engine.cli.BenchCommand;
 import io.reasoner.engine.cli.GenerateCommand;
 import io.reasoner.launcher.ask.AskCommand;
 import io.reasoner.launcher.ask.AskOptions;
@@ -73,6 +74,17 @@ public final class ReasonerCli {
             List<String> args = generateArgs(generate, ModelResolver.forCli(layout), err);
             // GenerateCommand exits the JVM itself, with its own codes (2 for bad arguments).
             GenerateCommand.main(args.toArray(String[]::new));
+            return EXIT_OK;
+        }
+        if (command instanceof Command.Bench bench) {
+            // BenchCommand exits the JVM itself, with its own codes (2 for bad arguments).
+            try {
+                BenchCommand.main(bench.args().toArray(String[]::new));
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new LauncherException("bench failed: " + e.getMessage(), e);
+            }
             return EXIT_OK;
         }
         out.print(CliParser.USAGE);

@@ -119,6 +119,14 @@ class CliParserTest {
         assertThat(CliParser.parse(concat("generate", args))).isEqualTo(new Command.Generate(args));
     }
 
+    @Test
+    void bench_passesItsArgumentsThroughUntouched() throws UsageException {
+        List<String> args = List.of("--quick", "--steps", "8");
+
+        assertThat(CliParser.parse(concat("bench", args))).isEqualTo(new Command.Bench(args));
+        assertThat(CliParser.USAGE).contains("bench [--quick]");
+    }
+
     private static List<String> concat(String first, List<String> rest) {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList();
     }

@@ -24,7 +24,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.reasoner.engine.batch.BatchConfig;
 import io.reasoner.engine.batch.BatchingModel;
 import io.reasoner.engine.budget.ThinkingFormat;
+import io.reasoner.engine.model.ComputeDtype;
 import io.reasoner.engine.model.LanguageModel;
+import io.reasoner.engine.model.LoadOptions;
 import io.reasoner.engine.model.ModelLoader;
 import io.reasoner.engine.sampling.Sampler;
 import io.reasoner.engine.sampling.SamplingParams;
@@ -70,7 +72,15 @@ class WorkerConfiguration {
     @Bean(destroyMethod = "close")
     @Primary
     LanguageModel languageModel(WorkerProperties properties) throws java.io.IOException {
-        return ModelLoader.load(properties.modelPath());
+        ComputeDtype dtype = switch (properties.dtype()) {
+            case "auto" -> ComputeDtype.AUTO;
+            case "f32" -> ComputeDtype.F32;
+            case "f16" -> ComputeDtype.F16;
+            default -> throw new IllegalArgumentException("reasoner.worker.dtype must be one of [auto, f32, f16], was "
+                    + properties.dtype());
+        };
+        return ModelLoader.load(properties.modelPath(),
+                LoadOptions.defaults().withDevice(properties.device()).withDtype(dtype));
     }
 
     /**

@@ -27,6 +27,11 @@ import org.springframework.util.unit.DataSize;
  * @param drainGrace       on SIGTERM, how long requests in flight may run on before they are handed over to other
  *                         workers through the chunk log
  * @param handoverWait     how long a handover waits for its requests to stop (they stop within one step)
+ * @param device           where the model runs: {@code cpu}, {@code gpu} (the first GPU) or {@code gpu:N}; a GPU
+ *                         needs the worker built with {@code -Ptorch-cuda} (see {@code engine/GPU.md})
+ * @param dtype            compute type: {@code auto} (F32 on a CPU; on a GPU F16 when the matrices are stored F16,
+ *                         else F32), {@code f32} or {@code f16}. A BF16 checkpoint too large for the GPU in F32
+ *                         (a 32B model) needs {@code f16}: DJL 0.36 cannot compute in BF16
  * @param flushEveryTokens emit a chunk after this many tokens …
  * @param flushEvery       … or once its oldest token is this old, whichever comes first
  * @param publishTimeout   how long to wait for the broker to acknowledge a request's chunks and result
@@ -49,6 +54,8 @@ public record WorkerProperties(
         @DefaultValue("100ms") Duration pollTimeout,
         @DefaultValue("30s") Duration drainGrace,
         @DefaultValue("10s") Duration handoverWait,
+        @DefaultValue("cpu") String device,
+        @DefaultValue("auto") String dtype,
         @DefaultValue("8") int flushEveryTokens,
         @DefaultValue("50ms") Duration flushEvery,
         @DefaultValue("30s") Duration publishTimeout,
