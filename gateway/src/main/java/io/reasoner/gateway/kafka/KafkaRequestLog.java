@@ -31,7 +31,7 @@ import io.reasoner.protocol.ReasoningTopic;
  * partition its id hashes to (the producer's default partitioner: murmur2 of the key), so only that partition of
  * each topic is read, with a consumer that has no group and commits nothing.
  *
- * <p>Where to start: the request record is searched from {@code lookback} before now (the id says nothing of its
+ * <p>Where to start: the request record is searched (on the interactive, then the batch request topic) from {@code lookback} before now (the id says nothing of its
  * age); its {@code createdAtMs}, less {@code clockSkew} (the gateway stamped it, the broker's timestamps come from
  * other hosts' clocks), then bounds the chunk and result scans via {@code offsetsForTimes}. Each scan stops at the
  * partition's end offset taken when it began: anything later reaches the registry through the live listener,
@@ -41,6 +41,9 @@ import io.reasoner.protocol.ReasoningTopic;
 public final class KafkaRequestLog implements RequestLog {
 
     private static final Duration POLL = Duration.ofMillis(100);
+    /** A request is on one of these, by its priority; interactive is searched first. */
+    private static final List<ReasoningTopic> REQUEST_TOPICS = List.of(ReasoningTopic.REQUESTS,
+            ReasoningTopic.REQUESTS_BATCH);
 
     private final Supplier<org.apache.kafka.clients.consumer.Consumer<String, byte[]>> consumers;
     private final EventCodec codec;
@@ -71,8 +74,7 @@ public final class KafkaRequestLog implements RequestLog {
         try (var consumer = consumers.get()) {
             Scan scan = new Scan(consumer, requestId, deadline);
             List<ReasoningRequest> requests = new ArrayList<>();
-            // Interactive and batch requests travel on separate topics; the id's tier is not known here.
-            for (ReasoningTopic topic : List.of(ReasoningTopic.REQUESTS, ReasoningTopic.REQUESTS_BATCH)) {
+            for (ReasoningTopic topic : REQUEST_TOPICS) {
                 if (requests.isEmpty()) {
                     scan.read(topic, clock.millis() - lookback.toMillis(),
                             value -> requests.add(codec.decode(value, ReasoningRequest.class)), requests::isEmpty);

@@ -67,6 +67,22 @@ class KafkaRequestLogBrokerTest {
     }
 
     @Test
+    void read_findsABatchPriorityRequest_onTheBatchTopic(EmbeddedKafkaBroker broker) {
+        try (var producer = producer(broker)) {
+            ReasoningRequest batch = new ReasoningRequest("rsn_batch", "acme", null, "p", null, Budget.of(4, 4), null,
+                    io.reasoner.protocol.Priority.BATCH, null, null, clock.millis());
+            send(producer, ReasoningTopic.requestsFor(batch.priority()), batch);
+            producer.flush();
+        }
+
+        RequestLog.History history = log(broker, () -> true, Duration.ofSeconds(10)).read("rsn_batch").orElseThrow();
+
+        assertThat(history.request().priority()).isEqualTo(io.reasoner.protocol.Priority.BATCH);
+        assertThat(history.chunks()).isEmpty();
+        assertThat(history.result()).isNull();
+    }
+
+    @Test
     void read_ofAnIdWithNoRequestRecord_isEmpty(EmbeddedKafkaBroker broker) {
         assertThat(log(broker, () -> true, Duration.ofSeconds(10)).read("rsn_never")).isEqualTo(Optional.empty());
     }

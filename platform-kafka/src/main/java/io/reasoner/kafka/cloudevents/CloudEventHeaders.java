@@ -23,7 +23,9 @@ import io.reasoner.protocol.ReasoningTopic;
  * <p>The type is the record name and schema version of the topic's value ({@code io.reasoner.ReasoningChunk.v1}),
  * so a consumer can route on headers without parsing the value. Existing {@code ce_*} headers are replaced, not
  * kept: Kafka Streams copies an input record's headers to what it derives from it, and a derived event is a new
- * event. Records on topics outside {@link ReasoningTopic} (e.g. Kafka Streams' changelogs) are left alone.
+ * event. The exception is a dead-letter copy ({@link ReasoningTopic#REQUESTS_DLT}): it is the original event,
+ * parked, so attributes it already carries are kept and only missing ones are added. Records on topics outside
+ * {@link ReasoningTopic} (e.g. Kafka Streams' changelogs) are left alone.
  */
 public final class CloudEventHeaders {
 
@@ -76,6 +78,9 @@ public final class CloudEventHeaders {
         String type = TYPE_BY_TOPIC.get(topic);
         if (type == null) {
             return false;
+        }
+        if (topic.equals(ReasoningTopic.REQUESTS_DLT.topicName()) && headers.lastHeader(ID) != null) {
+            return true;
         }
         set(headers, SPEC_VERSION, "1.0");
         set(headers, ID, ids.get());

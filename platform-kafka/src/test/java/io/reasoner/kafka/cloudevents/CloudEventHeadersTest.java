@@ -49,6 +49,21 @@ class CloudEventHeadersTest {
     }
 
     @Test
+    void deadLetterCopy_keepsTheOriginalEventsAttributes_andAnUnmarkedOneGetsThemAdded() {
+        RecordHeaders parked = new RecordHeaders();
+        ce.write("reasoning.requests", "rsn_1", parked);
+
+        ce.write("reasoning.requests.dlt", "rsn_1", parked);
+        RecordHeaders bare = new RecordHeaders();
+        ce.write("reasoning.requests.dlt", "rsn_2", bare);
+
+        assertThat(CloudEventHeaders.read(parked, "ce_id")).isEqualTo("id-0");
+        assertThat(parked.headers("ce_id")).hasSize(1);
+        assertThat(CloudEventHeaders.read(bare, "ce_id")).isEqualTo("id-1");
+        assertThat(CloudEventHeaders.read(bare, "ce_type")).isEqualTo("io.reasoner.ReasoningRequest.v1");
+    }
+
+    @Test
     void topicOutsideTheContract_isLeftAlone() {
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_id", "kept".getBytes(StandardCharsets.UTF_8));
