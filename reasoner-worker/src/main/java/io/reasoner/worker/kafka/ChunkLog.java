@@ -8,12 +8,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 
+import io.reasoner.kafka.KeyedLogScan;
 import io.reasoner.protocol.EventCodec;
 import io.reasoner.protocol.MalformedEventException;
 import io.reasoner.protocol.ReasoningChunk;
@@ -25,10 +21,9 @@ import io.reasoner.protocol.ReasoningTopic;
  * it has one. This is how a worker that receives a request again (after another worker died, handed it over, or
  * finished it without its offset being committed) knows where the request stands.
  *
- * <p>A request's chunks and result are keyed by its id, so they sit in the one partition of each topic that the
- * id hashes to (Kafka's default partitioner). The read starts at the first record written at or after
- * {@code createdAtMs - clockSkew} and stops at the end offsets seen when it began, so it is bounded even while
- * other requests keep writing.
+ * <p>The read ({@link KeyedLogScan}: the one partition the id hashes to) starts at the first record written at or
+ * after {@code createdAtMs - clockSkew} and stops at the end offsets seen when it began, so it is bounded even
+ * while other requests keep writing.
  *
  * <p>Thread-safe: reads are serialised on one consumer that belongs to no group.
  */
@@ -54,18 +49,17 @@ public final class ChunkLog implements AutoCloseable {
     /**
      * What the log holds for {@code requestId}.
      *
-     * @throws IllegalStateException if the log could not be read to its end within the timeout
+     * @throws KeyedLogScan.ScanFailedException if the log could not be read to its end within the timeout
      */
     public synchronized History read(String requestId, long createdAtMs) {
         long since = Math.max(0, createdAtMs - clockSkew.toMillis());
         List<ReasoningChunk> chunks = new ArrayList<>();
         List<ReasoningResult> results = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : scan(ReasoningTopic.CHUNKS, requestId, since)) {
-            decode(record, ReasoningChunk.class).ifPresent(chunks::add);
-        }
-        for (ConsumerRecord<String, byte[]> record : scan(ReasoningTopic.RESULTS, requestId, since)) {
-            decode(record, ReasoningResult.class).ifPresent(results::add);
-        }
+        KeyedLogScan scan = new KeyedLogScan(consumer, requestId, timeout);
+        scan.read(ReasoningTopic.CHUNKS, since, value -> decode(value, ReasoningChunk.class).ifPresent(chunks::add),
+                () -> true);
+        scan.read(ReasoningTopic.RESULTS, since,
+                value -> decode(value, ReasoningResult.class).ifPresent(results::add), results::isEmpty);
         return new History(contiguous(chunks), results.isEmpty() ? Optional.empty() : Optional.of(results.get(0)));
     }
 
@@ -88,44 +82,9 @@ public final class ChunkLog implements AutoCloseable {
         return ordered;
     }
 
-    private List<ConsumerRecord<String, byte[]>> scan(ReasoningTopic topic, String key, long sinceMs) {
-        TopicPartition partition = partitionOf(topic, key);
-        List<TopicPartition> one = List.of(partition);
-        consumer.assign(one);
-        long end = consumer.endOffsets(one, timeout).get(partition);
-        OffsetAndTimestamp start = consumer.offsetsForTimes(Map.of(partition, sinceMs), timeout).get(partition);
-        if (start == null) {
-            return List.of(); // nothing written since
-        }
-        consumer.seek(partition, start.offset());
-        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (consumer.position(partition, timeout) < end) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read " + partition + " up to offset " + end + " within "
-                        + timeout);
-            }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                if (record.offset() < end && key.equals(record.key())) {
-                    matching.add(record);
-                }
-            }
-        }
-        return matching;
-    }
-
-    private TopicPartition partitionOf(ReasoningTopic topic, String key) {
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic.topicName(), timeout);
-        int count = partitions.size();
-        int partition = Utils.toPositive(Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                % count;
-        return new TopicPartition(topic.topicName(), partition);
-    }
-
-    private <T extends io.reasoner.protocol.ReasoningEvent> Optional<T> decode(ConsumerRecord<String, byte[]> record,
-            Class<T> type) {
+    private <T extends io.reasoner.protocol.ReasoningEvent> Optional<T> decode(byte[] value, Class<T> type) {
         try {
-            return Optional.of(codec.decode(record.value(), type));
+            return Optional.of(codec.decode(value, type));
         } catch (MalformedEventException e) {
             return Optional.empty(); // not ours to judge here; whoever wrote it is reported by its own readers
         }
