@@ -66,6 +66,39 @@ public final class CheckpointRecorder implements ForcingListener {
                 eventsSinceCommit);
     }
 
+    /** Tokens committed so far: the length of {@link #checkpoint()}'s tokens, without copying them. */
+    public int length() {
+        return length;
+    }
+
+    /**
+     * The committed tokens from index {@code from} on, so that a caller storing the run piece by piece (a chunk
+     * at a time) copies each token once.
+     *
+     * @throws IllegalArgumentException if {@code from} is not in [0, {@link #length()}]
+     */
+    public int[] tokensFrom(int from) {
+        if (from < 0 || from > length) {
+            throw new IllegalArgumentException("from must be in [0, " + length + "], was " + from);
+        }
+        return Arrays.copyOfRange(tokens, from, length);
+    }
+
+    /**
+     * The state at the last commit point, as {@link #checkpoint()} has it, with no tokens: the counts, phase and
+     * budget in force.
+     */
+    public TokensCommitted lastCommit() {
+        TokensCommitted c = lastCommit;
+        return new TokensCommitted(new int[0], c.phase(), c.thinkingTokens(), c.answerTokens(), c.injectedTokens(),
+                c.extensionsUsed(), c.capFired(), c.budget(), c.answerTextFrom());
+    }
+
+    /** Events recorded after the last commit point. */
+    public int eventsSinceCommit() {
+        return eventsSinceCommit;
+    }
+
     private void append(int[] more) {
         if (length + more.length > tokens.length) {
             tokens = Arrays.copyOf(tokens, Math.max(2 * tokens.length, length + more.length));
