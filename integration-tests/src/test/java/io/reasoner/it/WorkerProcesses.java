@@ -33,7 +33,6 @@ final class WorkerProcesses implements AutoCloseable {
     private final Path dir;
     private final List<String> extraArgs;
     private final Map<String, ChildProcess> running = new ConcurrentHashMap<>();
-    private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final Set<String> ready = ConcurrentHashMap.newKeySet();
     private final AtomicInteger incarnations = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -59,7 +58,6 @@ final class WorkerProcesses implements AutoCloseable {
         ChildProcess process = JavaProcessLauncher.start(name, spec.jvmArgs(bootstrapServers), root, logFile,
                 new PidFile(dir.resolve(name + ".pid")));
         running.put(name, process);
-        ports.put(name, port);
         awaitReady(name, spec.readinessUrl(), process, logFile);
         ready.add(name);
         return process;

@@ -79,7 +79,7 @@ public class BudgetPolicies implements ConsumerSeekAware {
      */
     public Registration register(String requestId, Priority tier, Budget requested, Budget granted,
             BudgetControl control) {
-        running.put(requestId, new Running(tier, requested, control, new Budget[] {granted}));
+        running.put(requestId, new Running(tier, requested, control, granted));
         return () -> running.remove(requestId);
     }
 
@@ -90,14 +90,34 @@ public class BudgetPolicies implements ConsumerSeekAware {
         void close();
     }
 
-    private record Running(Priority tier, Budget requested, BudgetControl control, Budget[] granted) {
+    /** A running request: what it asked for, its control, and what it was last granted. */
+    private static final class Running {
+        private final Priority tier;
+        private final Budget requested;
+        private final BudgetControl control;
+        private Budget granted;
+
+        Running(Priority tier, Budget requested, BudgetControl control, Budget granted) {
+            this.tier = tier;
+            this.requested = requested;
+            this.control = control;
+            this.granted = granted;
+        }
+
+        Priority tier() {
+            return tier;
+        }
+
+        Budget requested() {
+            return requested;
+        }
 
         /** Hands the decoder the new cap and extensions if they differ from the last grant. */
         synchronized void regrant(Budget budget) {
-            Budget last = granted[0];
-            if (budget.maxThinkingTokens() != last.maxThinkingTokens() || budget.extensions() != last.extensions()) {
+            if (budget.maxThinkingTokens() != granted.maxThinkingTokens()
+                    || budget.extensions() != granted.extensions()) {
                 control.change(budget.maxThinkingTokens(), budget.extensions());
-                granted[0] = budget;
+                granted = budget;
             }
         }
     }
