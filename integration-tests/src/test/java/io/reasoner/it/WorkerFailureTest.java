@@ -222,12 +222,13 @@ class WorkerFailureTest {
                 runs.put(id, new Run());
                 producer.send(new ProducerRecord<>("reasoning.requests", id, """
                         {"requestId":"%s","prompt":"%s","sampling":{"temperature":0.0,"topP":1.0},
-                         "budget":{"maxThinkingTokens":%d,"maxAnswerTokens":12},"createdAtMs":%d}"""
-                        .formatted(id, OPENINGS[i % OPENINGS.length], thinkingCap(i), Instant.now().toEpochMilli())))
-                        .get();
+                         "budget":{"maxThinkingTokens":%d,"minThinkingTokens":%d,"maxAnswerTokens":12},
+                         "createdAtMs":%d}""".formatted(id, OPENINGS[i % OPENINGS.length], thinkingCap(i),
+                        thinkingCap(i), Instant.now().toEpochMilli()))).get();
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            long nextDisturbance = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            // Early and often: the first kills must land while every worker still has requests mid-stream.
+            long nextDisturbance = System.nanoTime() + Duration.ofSeconds(1).toNanos();
             while (System.nanoTime() < deadline && runs.values().stream().anyMatch(run -> !run.complete())) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     Run run = runs.get(record.key());
@@ -237,7 +238,7 @@ class WorkerFailureTest {
                 }
                 if (System.nanoTime() > nextDisturbance) {
                     disturb.run();
-                    nextDisturbance = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+                    nextDisturbance = System.nanoTime() + Duration.ofSeconds(2).toNanos();
                 }
             }
         }
@@ -263,8 +264,12 @@ class WorkerFailureTest {
         return OPENINGS[i % OPENINGS.length] + "/" + thinkingCap(i);
     }
 
+    /**
+     * Thinking is forced to the cap (minimum = cap), so each request streams for hundreds of tokens and the run
+     * lasts long enough, even on a fast machine, for kills to land mid-request.
+     */
     private static int thinkingCap(int i) {
-        return 16 + (i % 5) * 4;
+        return 240 + (i % 5) * 16;
     }
 
     private static List<Long> range(long count) {
