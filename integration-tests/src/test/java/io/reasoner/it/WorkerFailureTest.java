@@ -96,7 +96,7 @@ class WorkerFailureTest {
         try {
             Map<String, Run> chaos = runAll("chaos", () -> {
                 List<String> ready = workers.ready(); // one always keeps serving while the others restart
-                if (ready.size() >= 2 && kills[0] < 20) {
+                if (ready.size() >= 2 && kills[0] < 8) { // bounded: each kill and restart moves partitions
                     String victim = ready.get(random.nextInt(ready.size()));
                     workers.kill(victim);
                     kills[0]++;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -195,6 +196,10 @@ class WorkerConfiguration {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "reasoner-workers");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.slots());
+        // Cooperative: a worker joining or leaving moves only the partitions that change owner, so the others'
+        // running requests are not all handed over at every membership change.
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                CooperativeStickyAssignor.class.getName());
         RequestIntake intake = new RequestIntake(
                 () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
                 new TracingRequestHandler(server, codec, new SecureRandom()),
