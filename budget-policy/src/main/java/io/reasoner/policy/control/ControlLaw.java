@@ -18,8 +18,9 @@ import io.reasoner.protocol.Priority;
  * <p>Stability: a tier shrinks only when its expected wait exceeds the target (or its observed p95 exceeds the
  * SLO) and grows only to the multiplier whose wait is below {@code (1 - headroom) × target}: between the two it
  * holds. A window may at most multiply the multiplier by {@code maxDecreaseFactor} and at most add
- * {@code growStep}, changes under {@code deadband} are not made, and growth waits for
- * {@code calmWindowsBeforeGrowth} calm windows. See {@code docs/budget-policy.md}.
+ * {@code growStep} (except that an expected wait beyond the whole SLO is cut at once), changes under
+ * {@code deadband} are not made, and growth waits for {@code calmWindowsBeforeGrowth} calm windows. See
+ * {@code docs/budget-policy.md}.
  *
  * <p>Priority: when a tier is at risk, the tiers below it are cut to their floors at once, and the tier itself
  * shrinks only in a later window, once nothing below it can yield (at once if its expected wait exceeds its whole
@@ -96,7 +97,12 @@ public final class ControlLaw {
     private record Outcome(TierState state, TierDecision decision, boolean atRisk) {
     }
 
-    private record Wish(double multiplier, Action action, String why) {
+    /** What a tier's decision asks for before the limits; {@code atOnce} exempts a cut from the rate limit. */
+    private record Wish(double multiplier, Action action, String why, boolean atOnce) {
+
+        Wish(double multiplier, Action action, String why) {
+            this(multiplier, action, why, false);
+        }
     }
 
     private Outcome decide(Priority tier, TierState current, TierSignals load, PlatformSignals signals,
@@ -130,7 +136,11 @@ public final class ControlLaw {
                 if (observedBreach) {
                     needed = Math.min(needed, now * parameters.maxDecreaseFactor());
                 }
-                wish = new Wish(needed, Action.SHRINK, risk);
+                // Work already on the books beyond the whole SLO is no estimate noise: halving per window would
+                // let it grow for another window or two, and every request in it would miss. Cut at once.
+                boolean beyondSlo = slo != null && wait > slo;
+                wish = new Wish(needed, Action.SHRINK, beyondSlo ? risk + ", beyond the SLO: cut at once" : risk,
+                        beyondSlo);
             }
         } else {
             boolean idle = signals.utilization() < parameters.idleUtilization();
@@ -166,7 +176,7 @@ public final class ControlLaw {
         Action action = wish.action;
         String why = wish.why;
         if (shrinking) {
-            next = wish.action == Action.PROTECT ? wish.multiplier
+            next = wish.action == Action.PROTECT || wish.atOnce ? wish.multiplier
                     : Math.max(wish.multiplier, now * parameters.maxDecreaseFactor());
             action = wish.action == Action.GROW || wish.action == Action.BOOST ? Action.SHRINK : wish.action;
         } else if (growing && calm >= parameters.calmWindowsBeforeGrowth()) {

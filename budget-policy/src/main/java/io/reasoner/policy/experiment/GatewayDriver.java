@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import io.reasoner.protocol.Priority;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,19 +41,21 @@ final class GatewayDriver {
     }
 
     /** Sends at the schedule's times (open loop) and waits for every request to end or time out. */
-    List<Outcome> runOpenLoop(List<Long> offsetsMs, String body) throws InterruptedException {
+    List<Outcome> runOpenLoop(List<ArrivalSchedule.Arrival> schedule, Function<Priority, String> body)
+            throws InterruptedException {
         ExecutorService pool = Executors.newCachedThreadPool();
         List<Future<Outcome>> pending = new ArrayList<>();
         long start = System.nanoTime();
         try {
-            for (long offset : offsetsMs) {
-                long waitMs = offset - (System.nanoTime() - start) / 1_000_000;
+            for (ArrivalSchedule.Arrival arrival : schedule) {
+                long waitMs = arrival.atMs() - (System.nanoTime() - start) / 1_000_000;
                 if (waitMs > 0) {
                     Thread.sleep(waitMs);
                 }
-                pending.add(pool.submit(() -> follow(body)));
+                long sentAtMs = (System.nanoTime() - start) / 1_000_000;
+                pending.add(pool.submit(() -> follow(arrival.tier(), sentAtMs, body.apply(arrival.tier()))));
             }
-            return collect(pending);
+            return collect(schedule, pending);
         } finally {
             pool.shutdownNow();
         }
@@ -65,7 +70,7 @@ final class GatewayDriver {
             clients.add(pool.submit(() -> {
                 int done = 0;
                 while (System.nanoTime() < end) {
-                    done += follow(body).done() ? 1 : 0;
+                    done += follow(Priority.INTERACTIVE, 0, body).done() ? 1 : 0;
                 }
                 return done;
             }));
@@ -83,24 +88,29 @@ final class GatewayDriver {
         return completed / (duration.toMillis() / 1000.0);
     }
 
-    private List<Outcome> collect(List<Future<Outcome>> pending) throws InterruptedException {
+    private List<Outcome> collect(List<ArrivalSchedule.Arrival> schedule, List<Future<Outcome>> pending)
+            throws InterruptedException {
         List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Outcome> future : pending) {
+        for (int i = 0; i < pending.size(); i++) {
             try {
-                outcomes.add(future.get(requestTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS));
+                outcomes.add(pending.get(i).get(requestTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS));
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                outcomes.add(new Outcome(requestTimeout.toMillis(), 0, 0, false));
+                ArrivalSchedule.Arrival arrival = schedule.get(i);
+                outcomes.add(Outcome.ended(arrival.tier(), arrival.atMs(), requestTimeout.toMillis(),
+                        e instanceof java.util.concurrent.TimeoutException ? Outcome.Status.TIMED_OUT
+                                : Outcome.Status.FAILED));
             }
         }
         return outcomes;
     }
 
-    private Outcome follow(String body) throws IOException, InterruptedException {
+    private Outcome follow(Priority tier, long sentAtMs, String body) throws IOException, InterruptedException {
         long sent = System.nanoTime();
         HttpResponse<String> created = http.send(request("/v1/reasoning").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 202) {
-            return new Outcome(elapsedMs(sent), 0, 0, false);
+            return Outcome.ended(tier, sentAtMs, elapsedMs(sent),
+                    created.statusCode() == 429 ? Outcome.Status.REJECTED : Outcome.Status.FAILED);
         }
         String id = json.readTree(created.body()).path("id").asString();
         while (elapsedMs(sent) < requestTimeout.toMillis()) {
@@ -109,14 +119,15 @@ final class GatewayDriver {
                     HttpResponse.BodyHandlers.ofString()).body());
             String state = status.path("status").asString();
             if (state.equals("done")) {
-                return new Outcome(elapsedMs(sent), status.path("budget").path("maxThinkingTokens").asInt(),
-                        status.path("usage").path("thinkingTokens").asInt(), true);
+                return new Outcome(tier, sentAtMs, elapsedMs(sent),
+                        status.path("budget").path("maxThinkingTokens").asInt(),
+                        status.path("usage").path("thinkingTokens").asInt(), Outcome.Status.DONE);
             }
             if (state.equals("failed") || state.equals("cancelled")) {
-                return new Outcome(elapsedMs(sent), 0, 0, false);
+                return Outcome.ended(tier, sentAtMs, elapsedMs(sent), Outcome.Status.FAILED);
             }
         }
-        return new Outcome(elapsedMs(sent), 0, 0, false);
+        return Outcome.ended(tier, sentAtMs, elapsedMs(sent), Outcome.Status.TIMED_OUT);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -62,21 +62,32 @@ class ControlLawTest {
     }
 
     @Test
-    void burstBeyondTheSlo_shrinksToTheNeededMultiplier_atMostHalvingPerWindow() {
-        // 3000 thinking + 400 answer tokens: 34 s of work; the 10 s target leaves room for 0.2 of the thinking,
-        // which the floor raises to 0.25.
-        TierSignals burst = arrivals(3000, 400);
+    void burstBeyondTheWholeSlo_shrinksToTheNeededMultiplierAtOnce() {
+        // 3000 thinking + 400 answer tokens: 34 s of work, beyond the 20 s SLO; the 10 s target leaves room for
+        // 0.2 of the thinking, which the floor raises to 0.25.
+        TierDecision first = step(platform(arrivals(3000, 400), TierSignals.NONE, 1.0)).get(Priority.INTERACTIVE);
+
+        assertThat(first.action()).isEqualTo(Action.SHRINK);
+        assertThat(first.multiplier()).isEqualTo(0.25);
+        assertThat(first.extensionsAllowed()).isZero();
+        assertThat(first.reason()).contains("expected wait 34.0 s over target 10.0 s, beyond the SLO: cut at once");
+        assertThat(first.expectedWaitSeconds()).isCloseTo((400 + 0.25 * 3000) / CAPACITY, within(1e-9));
+        assertThat(first.sloHeadroomSeconds()).isCloseTo(20 - 11.5, within(1e-9));
+    }
+
+    @Test
+    void burstWithinTheSlo_shrinksAtMostHalvingPerWindow() {
+        // 1600 thinking + 300 answer tokens: 19 s, over the 10 s target but within the SLO; the target needs
+        // (1000 - 300) / 1600 = 0.44, reached in two windows.
+        TierSignals burst = arrivals(1600, 300);
 
         TierDecision first = step(platform(burst, TierSignals.NONE, 1.0)).get(Priority.INTERACTIVE);
         TierDecision second = step(platform(burst, TierSignals.NONE, 1.0)).get(Priority.INTERACTIVE);
 
         assertThat(first.action()).isEqualTo(Action.SHRINK);
         assertThat(first.multiplier()).isEqualTo(0.5);
-        assertThat(first.extensionsAllowed()).isZero();
-        assertThat(first.reason()).contains("expected wait 34.0 s over target 10.0 s");
-        assertThat(second.multiplier()).isEqualTo(0.25);
-        assertThat(second.expectedWaitSeconds()).isCloseTo((400 + 0.25 * 3000) / CAPACITY, within(1e-9));
-        assertThat(second.sloHeadroomSeconds()).isCloseTo(20 - 11.5, within(1e-9));
+        assertThat(first.reason()).doesNotContain("at once");
+        assertThat(second.multiplier()).isCloseTo(700.0 / 1600, within(1e-9));
     }
 
     @Test

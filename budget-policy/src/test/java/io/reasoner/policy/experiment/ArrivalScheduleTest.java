@@ -9,6 +9,8 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import io.reasoner.protocol.Priority;
+
 class ArrivalScheduleTest {
 
     @Test
@@ -34,6 +36,21 @@ class ArrivalScheduleTest {
 
         // P(gap < mean) = 1 - 1/e = 0.632 for exponential gaps; evenly spaced arrivals would give 0 or 1.
         assertThat((double) shorterThanMean / (schedule.size() - 1)).isBetween(0.60, 0.66);
+    }
+
+    @Test
+    void mixed_drawsEachArrivalsTierIndependently_atTheAskedShare() {
+        List<ArrivalSchedule.Arrival> arrivals = ArrivalSchedule.mixed(5.0, 0.25, Duration.ofSeconds(2000),
+                new SplittableRandom(4));
+
+        long batch = arrivals.stream().filter(arrival -> arrival.tier() == Priority.BATCH).count();
+        // About 10 000 arrivals, a quarter batch: a binomial count's standard deviation is about 43.
+        assertThat((double) batch / arrivals.size()).isBetween(0.235, 0.265);
+        assertThat(arrivals).extracting(ArrivalSchedule.Arrival::atMs).isSorted();
+        assertThat(ArrivalSchedule.mixed(5.0, 0, Duration.ofSeconds(100), new SplittableRandom(4)))
+                .allSatisfy(arrival -> assertThat(arrival.tier()).isEqualTo(Priority.INTERACTIVE));
+        assertThatThrownBy(() -> ArrivalSchedule.mixed(1, 1.5, Duration.ofSeconds(1), new SplittableRandom(1)))
+                .hasMessage("batchShare must be in [0, 1], was 1.5");
     }
 
     @Test
