@@ -29,6 +29,7 @@ import io.reasoner.launcher.broker.BrokerSettings;
 import io.reasoner.launcher.broker.KafkaBrokerProcess;
 import io.reasoner.launcher.broker.RunningBroker;
 import io.reasoner.launcher.broker.TopicInitializer;
+import io.reasoner.worker.kafka.DeadLetters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -131,6 +132,10 @@ class KafkaProcessEndToEndTest {
             assertThat(new String(deadLetters.get("poison-2").headers().lastHeader("reasoner.dlt.reason").value(),
                     java.nio.charset.StandardCharsets.UTF_8)).contains("maxThinkingTokens must be in [0, 32768]");
         }
+        // The dead-letter producer goes with the worker, rather than retrying a stopped broker for ever.
+        worker.close();
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Thread::isAlive)
+                .extracting(Thread::getName).noneMatch(name -> name.contains(DeadLetters.CLIENT_ID));
     }
 
     private JsonNode collect(KafkaConsumer<String, String> consumer, String id, List<JsonNode> chunks,

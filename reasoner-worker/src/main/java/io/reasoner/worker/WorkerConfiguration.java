@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -155,11 +156,13 @@ class WorkerConfiguration {
         return new WorkerMetrics(registry);
     }
 
-    @Bean
+    /** Its own producer (raw bytes, not events), closed with the context so a pending dead letter is flushed. */
+    @Bean(destroyMethod = "close")
     DeadLetters deadLetters(KafkaProperties kafka, WorkerProperties properties) {
-        var factory = new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(), new StringSerializer(),
-                new ByteArraySerializer());
-        return new DeadLetters(new KafkaTemplate<>(factory), properties.publishTimeout().toMillis());
+        Map<String, Object> config = kafka.buildProducerProperties();
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, DeadLetters.CLIENT_ID); // names its threads in a dump
+        var factory = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+        return new DeadLetters(new KafkaTemplate<>(factory), factory::destroy, properties.publishTimeout().toMillis());
     }
 
     /** Its own consumer, in no group: it reads one request's records back by partition and offset. */

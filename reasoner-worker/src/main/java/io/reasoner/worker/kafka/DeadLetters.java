@@ -17,17 +17,28 @@ import io.reasoner.protocol.ReasoningTopic;
  * Copies a request record the worker cannot serve to {@code reasoning.requests.dlt}, bytes and headers as they
  * came, with headers saying why and from where, so an operator can inspect or replay it.
  */
-public final class DeadLetters {
+public final class DeadLetters implements AutoCloseable {
 
+    /** The producer's {@code client.id}, which Kafka puts in its network thread's name. */
+    public static final String CLIENT_ID = "reasoner-dead-letters";
     static final String REASON = "reasoner.dlt.reason";
     static final String ORIGIN = "reasoner.dlt.origin";
 
     private final KafkaTemplate<String, byte[]> template;
+    private final Runnable closeProducer;
     private final long timeoutMs;
 
-    public DeadLetters(KafkaTemplate<String, byte[]> template, long timeoutMs) {
+    /** {@code closeProducer} closes the template's producer; {@link #close()} runs it. */
+    public DeadLetters(KafkaTemplate<String, byte[]> template, Runnable closeProducer, long timeoutMs) {
         this.template = template;
+        this.closeProducer = closeProducer;
         this.timeoutMs = timeoutMs;
+    }
+
+    /** Closes the producer: without it, it would outlive the worker's context, retrying a broker that is gone. */
+    @Override
+    public void close() {
+        closeProducer.run();
     }
 
     /** @throws EventPublisher.PublishFailedException if the broker does not acknowledge in time */
