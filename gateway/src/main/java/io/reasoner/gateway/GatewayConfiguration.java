@@ -16,8 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.reasoner.gateway.kafka.KafkaRequestLog;
 import io.reasoner.gateway.kafka.LogEventListener;
+import io.reasoner.gateway.sse.DeliveryLatency;
 import io.reasoner.gateway.sse.EventStreams;
 import io.reasoner.gateway.stream.RequestLog;
 import io.reasoner.gateway.stream.RequestRegistry;
@@ -67,8 +69,9 @@ class GatewayConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EventStreams eventStreams(EventCodec codec, Clock clock, GatewayProperties properties) {
-        return new EventStreams(codec, clock, properties, Math.max(4, Runtime.getRuntime().availableProcessors()));
+    EventStreams eventStreams(EventCodec codec, Clock clock, GatewayProperties properties, MeterRegistry meters) {
+        return new EventStreams(codec, clock, properties, new DeliveryLatency(meters),
+                Math.max(4, Runtime.getRuntime().availableProcessors()));
     }
 
     /**

@@ -41,7 +41,7 @@ public class LogEventListener implements ConsumerSeekAware {
         // A malformed event throws; the container's error handler logs it and moves on to the next record.
         String topic = record.topic();
         if (topic.equals(ReasoningTopic.CHUNKS.topicName())) {
-            registry.onChunk(codec.decode(record.value(), ReasoningChunk.class));
+            registry.onChunk(codec.decode(record.value(), ReasoningChunk.class), Math.max(0, record.timestamp()));
         } else if (topic.equals(ReasoningTopic.RESULTS.topicName())) {
             registry.onResult(codec.decode(record.value(), ReasoningResult.class));
         } else if (topic.equals(ReasoningTopic.REQUESTS.topicName())

@@ -20,13 +20,16 @@ public final class EventStreams implements AutoCloseable {
     private final EventCodec codec;
     private final Clock clock;
     private final GatewayProperties properties;
+    private final DeliveryLatency latency;
     private final ExecutorService writers;
     private final ScheduledExecutorService timers;
     private final Set<SseSubscription> open = ConcurrentHashMap.newKeySet();
     private volatile boolean draining;
 
-    public EventStreams(EventCodec codec, Clock clock, GatewayProperties properties, int writerThreads) {
+    public EventStreams(EventCodec codec, Clock clock, GatewayProperties properties, DeliveryLatency latency,
+            int writerThreads) {
         this.codec = codec;
+        this.latency = latency;
         this.clock = clock;
         this.properties = properties;
         this.writers = Executors.newFixedThreadPool(writerThreads, daemon("sse-writer"));
@@ -43,7 +46,7 @@ public final class EventStreams implements AutoCloseable {
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         long fromSeq = lastEventId == null ? 0 : lastEventId + 1;
         SseSubscription subscription = new SseSubscription(request, emitter, codec, writers, clock::millis,
-                properties.doneGrace().toMillis(), fromSeq);
+                properties.doneGrace().toMillis(), fromSeq, latency);
         Runnable listener = subscription::signal;
         Runnable cleanup = () -> {
             request.removeListener(listener);

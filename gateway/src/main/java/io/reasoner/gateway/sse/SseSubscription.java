@@ -26,11 +26,15 @@ final class SseSubscription extends SerializedStream {
     private final EventCodec codec;
     private final LongSupplier clockMs;
     private final long doneGraceMs;
+    private final DeliveryLatency latency;
+    private final long subscribedAtMs;
     private long nextSeq;
 
     SseSubscription(TrackedRequest request, SseEmitter emitter, EventCodec codec, Executor executor,
-            LongSupplier clockMs, long doneGraceMs, long fromSeq) {
+            LongSupplier clockMs, long doneGraceMs, long fromSeq, DeliveryLatency latency) {
         super(executor);
+        this.latency = latency;
+        this.subscribedAtMs = clockMs.getAsLong();
         this.request = request;
         this.emitter = emitter;
         this.codec = codec;
@@ -64,6 +68,7 @@ final class SseSubscription extends SerializedStream {
                     .name(chunk.control() != null ? "control" : chunk.phase().wireName())
                     .data(codec.encodeBody(chunk.withoutResume()),
                             org.springframework.http.MediaType.APPLICATION_JSON));
+            latency.recordWrite(request.producedAtMs(chunk.seq()), subscribedAtMs, clockMs.getAsLong());
             nextSeq = chunk.seq() + 1;
         }
         if (request.readyToEnd(clockMs.getAsLong(), doneGraceMs)) {

@@ -48,7 +48,12 @@ public final class RequestRegistry {
     }
 
     public void onChunk(ReasoningChunk chunk) {
-        track(chunk.requestId(), null).addChunk(chunk);
+        onChunk(chunk, 0);
+    }
+
+    /** A chunk seen live, produced at {@code producedAtMs} (its record's timestamp, epoch ms; 0 if unknown). */
+    public void onChunk(ReasoningChunk chunk, long producedAtMs) {
+        track(chunk.requestId(), null).addChunk(chunk, producedAtMs);
     }
 
     public void onResult(ReasoningResult result) {

@@ -21,7 +21,9 @@ public final class TrackedRequest {
     private final long trackedSinceMs;
     private volatile String tenant;
     private final List<ReasoningChunk> chunks = new ArrayList<>();
-    private final TreeMap<Long, ReasoningChunk> ahead = new TreeMap<>();
+    /** {@code producedAtMs[seq]}: when chunk {@code seq} was produced (its record's timestamp), 0 if unknown. */
+    private long[] producedAtMs = new long[16];
+    private final TreeMap<Long, Pending> ahead = new TreeMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private ReasoningResult result;
     private long resultSeenAtMs;
@@ -65,24 +67,50 @@ public final class TrackedRequest {
         return trackedSinceMs;
     }
 
-    /** @return false if the chunk was a duplicate */
+    /** A chunk that arrived ahead of a missing predecessor. */
+    private record Pending(ReasoningChunk chunk, long producedAtMs) {
+    }
+
+    /** A chunk read back from the log, whose production time is not known here. */
     boolean addChunk(ReasoningChunk chunk) {
+        return addChunk(chunk, 0);
+    }
+
+    /**
+     * @param producedAtMs when the chunk was produced (its Kafka record's timestamp), epoch ms; 0 if unknown
+     * @return false if the chunk was a duplicate
+     */
+    boolean addChunk(ReasoningChunk chunk, long producedAtMs) {
         synchronized (this) {
             long next = chunks.size();
             if (chunk.seq() < next || ahead.containsKey(chunk.seq())) {
                 return false;
             }
             if (chunk.seq() > next) {
-                ahead.put(chunk.seq(), chunk);
+                ahead.put(chunk.seq(), new Pending(chunk, producedAtMs));
             } else {
-                chunks.add(chunk);
+                append(chunk, producedAtMs);
                 while (!ahead.isEmpty() && ahead.firstKey() == chunks.size()) {
-                    chunks.add(ahead.pollFirstEntry().getValue());
+                    Pending pending = ahead.pollFirstEntry().getValue();
+                    append(pending.chunk(), pending.producedAtMs());
                 }
             }
         }
         notifyListeners();
         return true;
+    }
+
+    private void append(ReasoningChunk chunk, long producedAt) {
+        if (chunks.size() == producedAtMs.length) {
+            producedAtMs = java.util.Arrays.copyOf(producedAtMs, producedAtMs.length * 2);
+        }
+        producedAtMs[chunks.size()] = producedAt;
+        chunks.add(chunk);
+    }
+
+    /** When chunk {@code seq} was produced (its record's timestamp), epoch ms; 0 if unknown or not arrived. */
+    public synchronized long producedAtMs(long seq) {
+        return seq >= 0 && seq < chunks.size() ? producedAtMs[(int) seq] : 0;
     }
 
     void complete(ReasoningResult finished, long nowMs) {

@@ -133,4 +133,28 @@ class RequestRegistryTest {
         assertThat(registry.recover("nope", id -> java.util.Optional.empty())).isEmpty();
         assertThat(registry.find("nope")).isEmpty();
     }
+
+    @Test
+    void productionTimes_followTheirChunks_whenChunksArriveOutOfOrder() {
+        registry.onChunk(chunk(1), 1_100);
+        registry.onChunk(chunk(0), 1_000);
+        registry.onChunk(chunk(2));
+        TrackedRequest tracked = registry.find(chunk(0).requestId()).orElseThrow();
+
+        assertThat(tracked.producedAtMs(0)).isEqualTo(1_000);
+        assertThat(tracked.producedAtMs(1)).isEqualTo(1_100);
+        assertThat(tracked.producedAtMs(2)).as("unknown").isZero();
+        assertThat(tracked.producedAtMs(3)).as("not arrived").isZero();
+    }
+
+    @Test
+    void productionTimes_areKeptForLongStreams() {
+        for (int seq = 0; seq < 100; seq++) {
+            registry.onChunk(chunk(seq), 10_000 + seq);
+        }
+        TrackedRequest tracked = registry.find(chunk(0).requestId()).orElseThrow();
+
+        assertThat(tracked.producedAtMs(0)).isEqualTo(10_000);
+        assertThat(tracked.producedAtMs(99)).isEqualTo(10_099);
+    }
 }

@@ -107,6 +107,7 @@ public final class GatewayLoadBenchmark {
         sampler.scheduleWithFixedDelay(() -> peak.accumulateAndGet(MemorySample.of(http, base, gateway),
                 MemorySample::max), 1, 1, TimeUnit.SECONDS);
         long cpuBefore;
+        DeliveryHistogram deliveryBefore;
         try (KafkaProducer<String, ReasoningEvent> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.LINGER_MS_CONFIG, 0),
                 new StringSerializer(), new EventSerializer())) {
@@ -118,6 +119,7 @@ public final class GatewayLoadBenchmark {
                 throw new IllegalStateException(warm.getCount() + " streams got no warm-up chunk within 60 s");
             }
             cpuBefore = cpuMillis(gateway);
+            deliveryBefore = DeliveryHistogram.scrape(http, base);
             // Streams are not in step: stream i sends its chunks at offsets i/streams of the interval, so the
             // load is an even rate, not a burst of every stream's chunk at each tick.
             long start = System.nanoTime();
@@ -143,11 +145,12 @@ public final class GatewayLoadBenchmark {
         }
         sampler.shutdownNow();
         report(readers, ids.size(), chunks, intervalMs,
-                peak.get().max(MemorySample.of(http, base, gateway)), cpuMillis(gateway) - cpuBefore);
+                peak.get().max(MemorySample.of(http, base, gateway)), cpuMillis(gateway) - cpuBefore,
+                DeliveryHistogram.scrape(http, base).minus(deliveryBefore));
     }
 
     private static void report(List<StreamReader> readers, int streams, int chunks, long intervalMs,
-            MemorySample memory, long gatewayCpuMs) {
+            MemorySample memory, long gatewayCpuMs, DeliveryHistogram delivery) {
         long[] all = readers.stream().flatMapToLong(r -> Arrays.stream(r.latencies, 0, r.received)).sorted().toArray();
         long done = readers.stream().filter(r -> r.done).count();
         System.out.printf("machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
@@ -159,6 +162,13 @@ public final class GatewayLoadBenchmark {
         if (all.length > 0) {
             System.out.printf("latency send->SSE receipt (ms): p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n",
                     ms(percentile(all, 50)), ms(percentile(all, 90)), ms(percentile(all, 99)), ms(all[all.length - 1]));
+        }
+        // The gateway's own histogram: the worker's (here the bench's) produce to the end of the SSE write, without
+        // the client's side. Bucket bounds, so each percentile is "at most".
+        if (delivery.total() > 0) {
+            System.out.printf("gateway-added latency, produce->SSE write (gateway histogram, %d chunks): "
+                    + "p50 <= %.1f ms  p99 <= %.1f ms  within 20 ms: %.2f%%%n", delivery.total(),
+                    delivery.atMostMs(0.50), delivery.atMostMs(0.99), 100.0 * delivery.shareWithinMs(20));
         }
         System.out.printf("gateway process: heap used %.0f MB (peak sample), RSS %.0f MB (peak VmHWM)%n",
                 memory.heapBytes() / 1e6, memory.rssBytes() / 1e6);
@@ -317,6 +327,57 @@ public final class GatewayLoadBenchmark {
             } catch (Exception e) {
                 System.err.println("stream " + uri + " failed: " + e);
             }
+        }
+    }
+
+    /**
+     * The gateway's {@code reasoner_gateway_chunk_delivery_seconds} histogram: cumulative counts by upper bound
+     * (seconds), as scraped; {@link #minus} gives what a stretch of time added.
+     */
+    private record DeliveryHistogram(java.util.TreeMap<Double, Long> cumulative) {
+        static final Pattern BUCKET = Pattern.compile(
+                "(?m)^reasoner_gateway_chunk_delivery_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*\\} (\\S+)");
+
+        static DeliveryHistogram scrape(HttpClient http, String base) {
+            java.util.TreeMap<Double, Long> counts = new java.util.TreeMap<>();
+            try {
+                String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                Matcher bucket = BUCKET.matcher(metrics);
+                while (bucket.find()) {
+                    double le = bucket.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY
+                            : Double.parseDouble(bucket.group(1));
+                    counts.put(le, (long) Double.parseDouble(bucket.group(2)));
+                }
+            } catch (Exception e) {
+                System.err.println("could not read the gateway's delivery histogram: " + e);
+            }
+            return new DeliveryHistogram(counts);
+        }
+
+        DeliveryHistogram minus(DeliveryHistogram earlier) {
+            java.util.TreeMap<Double, Long> delta = new java.util.TreeMap<>();
+            cumulative.forEach((le, count) -> delta.put(le, count - earlier.cumulative.getOrDefault(le, 0L)));
+            return new DeliveryHistogram(delta);
+        }
+
+        long total() {
+            return cumulative.isEmpty() ? 0 : cumulative.lastEntry().getValue();
+        }
+
+        /** The smallest bucket bound, in ms, that at least {@code quantile} of the chunks are within. */
+        double atMostMs(double quantile) {
+            for (var bucket : cumulative.entrySet()) {
+                if (bucket.getValue() >= quantile * total()) {
+                    return bucket.getKey() * 1000;
+                }
+            }
+            return Double.POSITIVE_INFINITY;
+        }
+
+        double shareWithinMs(double ms) {
+            Long within = cumulative.get(ms / 1000.0);
+            return within == null || total() == 0 ? Double.NaN : (double) within / total();
         }
     }
 
