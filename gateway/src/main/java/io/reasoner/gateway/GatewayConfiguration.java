@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,6 +22,7 @@ import io.reasoner.gateway.sse.DeliveryLatency;
 import io.reasoner.gateway.sse.EventStreams;
 import io.reasoner.gateway.stream.RequestLog;
 import io.reasoner.gateway.stream.RequestRegistry;
+import io.reasoner.kafka.KeyedLogScan;
 import io.reasoner.protocol.EventCodec;
 
 @Configuration(proxyBeanMethods = false)
@@ -52,11 +52,7 @@ class GatewayConfiguration {
     @Bean
     RequestLog requestLog(KafkaProperties kafka, EventCodec codec, Clock clock, LogEventListener live,
             GatewayProperties properties) {
-        Map<String, Object> config = kafka.buildConsumerProperties();
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Only the request's own partition is read, and most of its records are other requests' chunks.
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        Map<String, Object> config = KeyedLogScan.consumerConfig(kafka.buildConsumerProperties());
         GatewayProperties.Replay replay = properties.replay();
         return new KafkaRequestLog(() -> new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer()), codec, clock, live::reading, replay.lookback(), replay.clockSkew(),

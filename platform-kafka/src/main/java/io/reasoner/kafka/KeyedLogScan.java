@@ -2,11 +2,13 @@ package io.reasoner.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
@@ -27,6 +29,14 @@ import io.reasoner.protocol.ReasoningTopic;
 public final class KeyedLogScan {
 
     private static final Duration POLL = Duration.ofMillis(100);
+
+    /**
+     * How long the broker may hold a fetch that has nothing to return. Kafka's default (500 ms) suits a consumer
+     * that tails a log; a scan always fetches records that exist, and the fetch left in flight when it reaches its
+     * end offset holds up the next scan's first fetch for the whole wait: at the default, a worker spent about two
+     * seconds per request reading its (empty) history.
+     */
+    private static final int FETCH_MAX_WAIT_MS = 5;
 
     private final org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer;
     private final String key;
@@ -63,6 +73,20 @@ public final class KeyedLogScan {
             }
             remaining();
         }
+    }
+
+    /**
+     * The settings of a consumer that serves scans, from a service's own consumer settings: no group and no
+     * commits (it is assigned partitions, never subscribed), fetches that return at once, and polls large enough
+     * to pass quickly over the other keys' records in the partition.
+     */
+    public static Map<String, Object> consumerConfig(Map<String, Object> service) {
+        Map<String, Object> config = new HashMap<>(service);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        return config;
     }
 
     /** The partition that holds {@code key} among {@code partitions}, as Kafka's default partitioner chooses it. */

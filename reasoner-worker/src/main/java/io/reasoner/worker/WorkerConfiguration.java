@@ -35,6 +35,7 @@ import io.reasoner.engine.sampling.Sampler;
 import io.reasoner.engine.sampling.SamplingParams;
 import io.reasoner.engine.weights.LoadReport;
 import io.reasoner.kafka.EventPublisher;
+import io.reasoner.kafka.KeyedLogScan;
 import io.reasoner.protocol.EventCodec;
 import io.reasoner.worker.intake.RequestIntake;
 import io.reasoner.worker.intake.SlotPool;
@@ -168,9 +169,7 @@ class WorkerConfiguration {
     /** Its own consumer, in no group: it reads one request's records back by partition and offset. */
     @Bean(destroyMethod = "close")
     ChunkLog chunkLog(KafkaProperties kafka, EventCodec codec) {
-        Map<String, Object> config = kafka.buildConsumerProperties();
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> config = KeyedLogScan.consumerConfig(kafka.buildConsumerProperties());
         return new ChunkLog(new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()), codec,
                 Duration.ofMinutes(1), Duration.ofSeconds(30));
     }

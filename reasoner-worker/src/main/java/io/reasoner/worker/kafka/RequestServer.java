@@ -78,7 +78,9 @@ public class RequestServer implements RequestHandler {
             reject(record, e.getMessage());
             return Handled.DONE;
         }
+        long readStart = System.nanoTime();
         ChunkLog.History history = chunkLog.read(request.requestId(), request.createdAtMs());
+        metrics.logRead(System.nanoTime() - readStart);
         if (history.result().isPresent()) {
             // Served before, but its offset was not committed (a request below it was still running).
             log.info("request {} already has a result; not serving it again", request.requestId());

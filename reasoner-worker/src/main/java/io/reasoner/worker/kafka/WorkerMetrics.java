@@ -17,6 +17,7 @@ import io.reasoner.worker.session.SessionOutcome;
 public final class WorkerMetrics {
 
     private final Timer timeToFirstChunk;
+    private final Timer logRead;
     private final Counter tokens;
     private final DistributionSummary thinkingTokens;
     private final Counter capsFired;
@@ -30,6 +31,9 @@ public final class WorkerMetrics {
         this.timeToFirstChunk = Timer.builder("reasoner.worker.time.to.first.chunk")
                 .description("From taking a request to its first chunk").publishPercentileHistogram()
                 .register(registry);
+        this.logRead = Timer.builder("reasoner.worker.log.read")
+                .description("Reading a request's chunks and result back from the log before serving it, waits included")
+                .publishPercentileHistogram().register(registry);
         this.tokens = Counter.builder("reasoner.worker.tokens").description("Thinking and answer tokens decoded")
                 .register(registry);
         this.thinkingTokens = DistributionSummary.builder("reasoner.worker.thinking.tokens")
@@ -56,6 +60,10 @@ public final class WorkerMetrics {
 
     void firstChunk(long millis) {
         timeToFirstChunk.record(millis, TimeUnit.MILLISECONDS);
+    }
+
+    void logRead(long nanos) {
+        logRead.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void tokens(long count) {
