@@ -21,6 +21,8 @@ class ExperimentOptionsTest {
         assertThat(options.duration()).isEqualTo(Duration.ofMinutes(3));
         assertThat(options.batchShare()).isEqualTo(0.25);
         assertThat(options.settle()).isEqualTo(Duration.ofMinutes(4));
+        assertThat(options.capacityWarmup()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.capacityDuration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.requestBody(Priority.INTERACTIVE)).isEqualTo("{\"prompt\":\"Once upon a time\","
                 + "\"priority\":\"interactive\","
                 + "\"budget\":{\"maxThinkingTokens\":256,\"minThinkingTokens\":256,\"maxAnswerTokens\":64}}");
