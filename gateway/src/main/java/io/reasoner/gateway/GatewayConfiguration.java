@@ -16,8 +16,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.reasoner.gateway.kafka.KafkaRequestLog;
 import io.reasoner.gateway.kafka.LogEventListener;
+import io.reasoner.gateway.tracing.DeliverySpans;
 import io.reasoner.gateway.sse.DeliveryLatency;
 import io.reasoner.gateway.sse.EventStreams;
 import io.reasoner.gateway.stream.RequestLog;
@@ -44,8 +46,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    LogEventListener logEventListener(RequestRegistry registry, EventCodec codec) {
-        return new LogEventListener(registry, codec);
+    LogEventListener logEventListener(RequestRegistry registry, EventCodec codec, Tracer tracer) {
+        return new LogEventListener(registry, codec, new DeliverySpans(tracer));
     }
 
     /** Reads requests back from the log with short-lived, group-less consumers; see {@link KafkaRequestLog}. */

@@ -11,6 +11,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
+import io.opentelemetry.api.trace.Tracer;
 import io.reasoner.protocol.EventCodec;
 import io.reasoner.protocol.ReasoningEvent;
 
@@ -39,7 +40,7 @@ public class ReasoningKafkaConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(KafkaTemplate<String, ReasoningEvent> template) {
-        return new EventPublisher(template);
+    EventPublisher eventPublisher(KafkaTemplate<String, ReasoningEvent> template, Tracer tracer) {
+        return new EventPublisher(template, tracer);
     }
 }

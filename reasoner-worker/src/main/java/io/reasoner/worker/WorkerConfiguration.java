@@ -2,7 +2,6 @@ package io.reasoner.worker;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 
@@ -24,6 +23,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.reasoner.engine.batch.BatchConfig;
 import io.reasoner.engine.batch.BatchingModel;
 import io.reasoner.engine.budget.ThinkingFormat;
@@ -193,7 +193,7 @@ class WorkerConfiguration {
      */
     @Bean
     RequestIntake requestIntake(KafkaProperties kafka, RequestServer server, SlotPool slots,
-            WorkerProperties properties, WorkerMetrics metrics, EventCodec codec) {
+            WorkerProperties properties, WorkerMetrics metrics, EventCodec codec, Tracer tracer, LanguageModel model) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "reasoner-workers");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -204,7 +204,7 @@ class WorkerConfiguration {
                 CooperativeStickyAssignor.class.getName());
         RequestIntake intake = new RequestIntake(
                 () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
-                new TracingRequestHandler(server, codec, new SecureRandom()),
+                new TracingRequestHandler(server, codec, tracer, model.info().name()),
                 slots, new RequestIntake.IntakeSettings(properties.pollTimeout(), properties.drainGrace(),
                         properties.handoverWait()));
         metrics.gauges(slots::used, slots::total, intake::queueLag);

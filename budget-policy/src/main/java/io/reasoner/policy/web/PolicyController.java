@@ -14,9 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.opentelemetry.api.trace.Tracer;
+import io.reasoner.kafka.tracing.TraceParent;
 import io.reasoner.policy.config.PolicyProperties;
 import io.reasoner.policy.topology.PolicyOverride;
 import io.reasoner.policy.topology.PolicyTopology;
@@ -40,9 +43,11 @@ class PolicyController {
     private final Duration sendTimeout;
     private final Duration maxTtl;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final OverrideSpans spans;
 
     PolicyController(PolicyQueries queries, KafkaTemplate<String, byte[]> overrides, Clock clock,
-            PolicyProperties properties) {
+            PolicyProperties properties, Tracer tracer) {
+        this.spans = new OverrideSpans(tracer);
         this.queries = queries;
         this.overrides = overrides;
         this.clock = clock;
@@ -62,18 +67,25 @@ class PolicyController {
 
     @PutMapping("/policy/{tier}/override")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    PolicyOverride override(@PathVariable String tier, @RequestBody OverrideRequest request) throws TimeoutException {
-        PolicyTopology.tier(tier);
-        PolicyOverride override = toOverride(request, clock.millis());
-        send(tier, json.writeValueAsBytes(override));
-        return override;
+    PolicyOverride override(@PathVariable String tier, @RequestBody OverrideRequest request,
+            @RequestHeader(name = TraceParent.HEADER, required = false) String traceparent) throws TimeoutException {
+        return spans.traced("PUT", tier, traceparent, () -> {
+            PolicyTopology.tier(tier);
+            PolicyOverride override = toOverride(request, clock.millis());
+            send(tier, json.writeValueAsBytes(override));
+            return override;
+        });
     }
 
     @DeleteMapping("/policy/{tier}/override")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void clear(@PathVariable String tier) throws TimeoutException {
-        PolicyTopology.tier(tier);
-        send(tier, null);
+    void clear(@PathVariable String tier,
+            @RequestHeader(name = TraceParent.HEADER, required = false) String traceparent) throws TimeoutException {
+        spans.traced("DELETE", tier, traceparent, () -> {
+            PolicyTopology.tier(tier);
+            send(tier, null);
+            return null;
+        });
     }
 
     private PolicyOverride toOverride(OverrideRequest request, long now) {

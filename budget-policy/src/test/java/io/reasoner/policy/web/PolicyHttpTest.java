@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import io.reasoner.kafka.tracing.OtlpCollector;
 import io.reasoner.policy.PolicyApplication;
 import io.reasoner.protocol.Budget;
 import io.reasoner.protocol.EventCodec;
@@ -57,11 +59,14 @@ class PolicyHttpTest {
     private ConfigurableApplicationContext service;
     private KafkaProducer<String, byte[]> producer;
     private String base;
+    private OtlpCollector collector;
 
     @BeforeAll
-    void start(EmbeddedKafkaBroker broker, @TempDir Path stateDir) {
+    void start(EmbeddedKafkaBroker broker, @TempDir Path stateDir) throws Exception {
         String servers = broker.getBrokersAsString();
+        collector = new OtlpCollector();
         service = PolicyApplication.builder().run("--spring.kafka.bootstrap-servers=" + servers,
+                "--reasoner.tracing.otlp-endpoint=" + collector.endpoint(),
                 "--server.port=0", "--reasoner.policy.window=1s", "--reasoner.policy.grace=5s",
                 "--reasoner.policy.application-id=policy-http-test",
                 "--reasoner.policy.state-dir=" + stateDir);
@@ -78,6 +83,9 @@ class PolicyHttpTest {
         }
         if (service != null) {
             service.close();
+        }
+        if (collector != null) {
+            collector.close();
         }
     }
 
@@ -123,6 +131,35 @@ class PolicyHttpTest {
         assertThat(send("DELETE", "/policy/interactive/override", null).statusCode()).isEqualTo(202);
         await().atMost(WAIT).untilAsserted(() -> assertThat(body(get("/policy")).path("interactive")
                 .path("source").asString()).isEqualTo("controller"));
+    }
+
+    @Test
+    void overridesAreExportedAsServerSpans_childrenOfTheCallersTraceparent() throws Exception {
+        String caller = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/policy/batch/override"))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .header("traceparent", caller)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"maxThinkingTokens\":32,\"ttlSeconds\":60}")).build();
+        assertThat(http.send(put, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+        assertThat(send("DELETE", "/policy/batch/override", null).statusCode()).isEqualTo(202);
+
+        // Exported in batches, every 5 s by default.
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<OtlpCollector.ExportedSpan> spans = collector.spans().stream()
+                    .filter(span -> "batch".equals(span.attributes().get("reasoner.tier"))).toList();
+            assertThat(spans).extracting(OtlpCollector.ExportedSpan::name)
+                    .contains("PUT /policy/{tier}/override", "DELETE /policy/{tier}/override");
+            assertThat(spans).allSatisfy(span -> {
+                assertThat(span.service()).isEqualTo("budget-policy");
+                assertThat(span.kind()).isEqualTo(OtlpCollector.SERVER);
+            });
+            // The other tests' overrides are spans too, each of its own new trace.
+            assertThat(spans).filteredOn(span -> span.traceId().equals("4bf92f3577b34da6a3ce929d0e0e4736"))
+                    .singleElement().satisfies(span -> {
+                        assertThat(span.name()).isEqualTo("PUT /policy/{tier}/override");
+                        assertThat(span.parentSpanId()).isEqualTo("00f067aa0ba902b7");
+                    });
+        });
     }
 
     @Test

@@ -80,6 +80,11 @@ class KustomizeOverlaysTest {
         ((ObjectNode) find(docs, "Service/gateway").at("/spec/selector")).put("app.kubernetes.io/name", "gatway");
         ((ArrayNode) find(docs, "NetworkPolicy/reasoner-worker").at("/spec/egress"))
                 .addObject().putArray("to").addObject().putObject("ipBlock").put("cidr", "0.0.0.0/0");
+        // The collector's namespace, on a port other than OTLP/HTTP's.
+        ObjectNode monitoring = ((ArrayNode) find(docs, "NetworkPolicy/budget-policy").at("/spec/egress")).addObject();
+        monitoring.putArray("to").addObject().putObject("namespaceSelector").putObject("matchLabels")
+                .put("reasoner.io/monitoring", "true");
+        monitoring.putArray("ports").addObject().put("port", 9090);
         ((ObjectNode) find(docs, "ScaledObject/reasoner-worker").at("/spec/triggers/0/metadata")).put("lagThreshold", 4);
 
         assertThat(ManifestRules.check(docs, Environment.BASE))
@@ -87,7 +92,9 @@ class KustomizeOverlaysTest {
                 .anySatisfy(v -> assertThat(v).contains("Deployment/reasoner-worker").contains("image"))
                 .anySatisfy(v -> assertThat(v).contains("differ from ReasoningTopic"))
                 .anySatisfy(v -> assertThat(v).contains("Service/gateway: selects no workload"))
-                .anySatisfy(v -> assertThat(v).contains("egress to something other than Kafka"))
+                .anySatisfy(v -> assertThat(v).contains("NetworkPolicy/reasoner-worker: egress to something other"))
+                .anySatisfy(v -> assertThat(v).contains("NetworkPolicy/budget-policy: egress to something other")
+                        .contains("9090"))
                 .anySatisfy(v -> assertThat(v).contains("ScaledObject/reasoner-worker").contains("lagThreshold"));
     }
 

@@ -260,12 +260,22 @@ final class ManifestRules {
                     String to = rule.path("to").toString();
                     boolean kafka = to.contains("\"strimzi.io/cluster\":\"reasoner-kafka\"");
                     boolean dns = to.contains("kube-dns") && rule.path("ports").toString().contains("53");
-                    if (!kafka && !dns) {
-                        violations.add(id(policy) + ": egress to something other than Kafka and DNS: " + rule);
+                    if (!kafka && !dns && !otlpCollector(rule)) {
+                        violations.add(id(policy) + ": egress to something other than Kafka, DNS and the "
+                                + "trace collector: " + rule);
                     }
                 }
             }
         }
+    }
+
+    /** Egress to the monitoring namespace on the OTLP/HTTP port (4318) and nothing else: spans to a collector. */
+    private static boolean otlpCollector(JsonNode rule) {
+        JsonNode to = rule.path("to");
+        JsonNode ports = rule.path("ports");
+        return to.size() == 1 && to.get(0).size() == 1
+                && to.get(0).at("/namespaceSelector/matchLabels/reasoner.io~1monitoring").asText().equals("true")
+                && ports.size() == 1 && ports.get(0).path("port").asInt() == 4318;
     }
 
     private void saslSsl() {

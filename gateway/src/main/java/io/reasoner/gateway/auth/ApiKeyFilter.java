@@ -12,6 +12,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.reasoner.gateway.tracing.RequestTags;
+
 /**
  * Resolves the caller's tenant once per {@code /v1/**} request from {@code Authorization: Bearer <key>} and puts
  * it in {@link Tenants#ATTRIBUTE}; a missing or unknown key is answered 401 here, before any handler runs. Other
@@ -40,6 +42,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!enabled) {
             request.setAttribute(Tenants.ATTRIBUTE, ApiKeys.DEFAULT_TENANT);
+            RequestTags.tenant(ApiKeys.DEFAULT_TENANT);
             chain.doFilter(request, response);
             return;
         }
@@ -51,6 +54,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(Tenants.ATTRIBUTE, tenant.get());
+        RequestTags.tenant(tenant.get());
         chain.doFilter(request, response);
     }
 

@@ -10,6 +10,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 
 import io.reasoner.gateway.stream.RequestRegistry;
+import io.reasoner.gateway.tracing.DeliverySpans;
 import io.reasoner.protocol.EventCodec;
 import io.reasoner.protocol.ReasoningChunk;
 import io.reasoner.protocol.ReasoningRequest;
@@ -19,17 +20,20 @@ import io.reasoner.protocol.ReasoningTopic;
 /**
  * Feeds the registry from the request, chunk and result topics. Each gateway instance reads every partition
  * under its own consumer group, from the end of the log at start-up. It reports ready only once its partitions
- * are assigned, so a request accepted after readiness never has chunks this instance misses.
+ * are assigned, so a request accepted after readiness never has chunks this instance misses. A request's first
+ * chunk and its result, when a client waits for them here, are processed in a CONSUMER span ({@link DeliverySpans}).
  */
 public class LogEventListener implements ConsumerSeekAware {
 
     private final RequestRegistry registry;
     private final EventCodec codec;
+    private final DeliverySpans spans;
     private final AtomicBoolean assigned = new AtomicBoolean();
 
-    public LogEventListener(RequestRegistry registry, EventCodec codec) {
+    public LogEventListener(RequestRegistry registry, EventCodec codec, DeliverySpans spans) {
         this.registry = registry;
         this.codec = codec;
+        this.spans = spans;
     }
 
     @KafkaListener(
@@ -41,9 +45,20 @@ public class LogEventListener implements ConsumerSeekAware {
         // A malformed event throws; the container's error handler logs it and moves on to the next record.
         String topic = record.topic();
         if (topic.equals(ReasoningTopic.CHUNKS.topicName())) {
-            registry.onChunk(codec.decode(record.value(), ReasoningChunk.class), Math.max(0, record.timestamp()));
+            ReasoningChunk chunk = codec.decode(record.value(), ReasoningChunk.class);
+            long producedAtMs = Math.max(0, record.timestamp());
+            if (chunk.seq() == 0 && registry.watched(chunk.requestId())) {
+                spans.process(record, chunk.requestId(), null, () -> registry.onChunk(chunk, producedAtMs));
+            } else {
+                registry.onChunk(chunk, producedAtMs);
+            }
         } else if (topic.equals(ReasoningTopic.RESULTS.topicName())) {
-            registry.onResult(codec.decode(record.value(), ReasoningResult.class));
+            ReasoningResult result = codec.decode(record.value(), ReasoningResult.class);
+            if (registry.watched(result.requestId())) {
+                spans.process(record, result.requestId(), result.tenant(), () -> registry.onResult(result));
+            } else {
+                registry.onResult(result);
+            }
         } else if (topic.equals(ReasoningTopic.REQUESTS.topicName())
                 || topic.equals(ReasoningTopic.REQUESTS_BATCH.topicName())) {
             registry.accept(codec.decode(record.value(), ReasoningRequest.class));

@@ -8,6 +8,7 @@ import io.reasoner.gateway.stream.RequestLog;
 import io.reasoner.gateway.stream.RequestLogUnavailableException;
 import io.reasoner.gateway.stream.RequestRegistry;
 import io.reasoner.gateway.stream.TrackedRequest;
+import io.reasoner.gateway.tracing.RequestTags;
 import io.reasoner.kafka.EventPublisher;
 import io.reasoner.protocol.ControlCommand;
 import io.reasoner.protocol.ReasoningRequest;
@@ -74,6 +75,7 @@ public final class ReasoningService {
             IdempotencyKeys.validate(idempotencyKey);
         }
         ReasoningRequest request = factory.create(body, tenant);
+        RequestTags.requestId(request.requestId());
         promptLimit.check(request);
         TrackedRequest tracked;
         synchronized (admissionLock) {
@@ -111,6 +113,7 @@ public final class ReasoningService {
      * @throws RequestLogUnavailableException if the log could not be read within its time bound
      */
     public TrackedRequest find(String requestId, String tenant) {
+        RequestTags.requestId(requestId);
         return registry.find(requestId)
                 .filter(request -> !request.needsReplay())
                 .or(() -> registry.recover(requestId, log))

@@ -84,6 +84,12 @@ public final class RequestRegistry {
         return Optional.ofNullable(requests.get(requestId));
     }
 
+    /** True when a client of this instance waits on the request (a stream or a completion is subscribed). */
+    public boolean watched(String requestId) {
+        TrackedRequest tracked = requests.get(requestId);
+        return tracked != null && tracked.watched();
+    }
+
     /** Forgets a request whose creation failed, so nothing is left half-created. */
     public void forget(String requestId) {
         requests.remove(requestId);

@@ -167,6 +167,11 @@ public final class TrackedRequest {
         return chunks.isEmpty() ? RequestStatus.QUEUED : RequestStatus.RUNNING;
     }
 
+    /** True while some listener (a client's stream or completion) is subscribed. */
+    public boolean watched() {
+        return !listeners.isEmpty();
+    }
+
     public void addListener(Runnable listener) {
         listeners.add(listener);
     }

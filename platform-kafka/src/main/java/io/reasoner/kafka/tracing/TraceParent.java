@@ -1,14 +1,17 @@
 package io.reasoner.kafka.tracing;
 
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
+
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 
 /**
  * A span's identity as the W3C Trace Context {@code traceparent} header carries it between services:
  * {@code 00-<trace id, 32 hex>-<span id, 16 hex>-<flags, 2 hex>}. The platform puts it on Kafka records so that one
- * trace spans gateway → request topic → worker → chunk and result topics.
+ * trace spans gateway → request topic → worker → chunk and result topics. The ids are OpenTelemetry's
+ * ({@link #of(SpanContext)}, {@link #spanContext()}), so the ids in headers, logs and exported spans are the same.
  *
  * @param traceId 32 lower-case hex digits, not all zero
  * @param spanId  16 lower-case hex digits, not all zero: the span that sent the record (the receiver's parent)
@@ -41,26 +44,21 @@ public record TraceParent(String traceId, String spanId, String flags) {
         return Optional.of(new TraceParent(m.group(1), m.group(2), m.group(3)));
     }
 
-    /** The first span of a new, sampled trace. */
-    public static TraceParent root(RandomGenerator random) {
-        return new TraceParent(hex(random, 16), hex(random, 8), "01");
+    /** The header of an OpenTelemetry span; the context must be valid. */
+    public static TraceParent of(SpanContext span) {
+        if (!span.isValid()) {
+            throw new IllegalArgumentException("span context must be valid, was " + span);
+        }
+        return new TraceParent(span.getTraceId(), span.getSpanId(), span.getTraceFlags().asHex());
     }
 
-    /** A span of the same trace whose parent is this one. */
-    public TraceParent child(RandomGenerator random) {
-        return new TraceParent(traceId, hex(random, 8), flags);
+    /** This header as the remote parent of a span the receiver starts. */
+    public SpanContext spanContext() {
+        return SpanContext.createFromRemoteParent(traceId, spanId, TraceFlags.fromHex(flags, 0), TraceState.getDefault());
     }
 
     public String header() {
         return "00-" + traceId + "-" + spanId + "-" + flags;
-    }
-
-    private static String hex(RandomGenerator random, int bytes) {
-        byte[] id = new byte[bytes];
-        do {
-            random.nextBytes(id);
-        } while (zero(HexFormat.of().formatHex(id)));
-        return HexFormat.of().formatHex(id);
     }
 
     private static boolean zero(String hex) {

@@ -8,7 +8,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Puts the current span ({@link TraceContext}) on every record sent from its thread, as a {@code traceparent}
+ * Puts the current span ({@link TraceContext}: OpenTelemetry's current span, for events the PRODUCER span that
+ * {@code EventPublisher} opens around the send) on every record sent from its thread, as a {@code traceparent}
  * header, unless the record has one already (a dead letter keeps the original's). Kafka calls {@code onSend} on the
  * sending thread. Enabled by {@code spring.kafka.producer.properties.interceptor.classes}.
  */

@@ -22,6 +22,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import io.reasoner.kafka.EventPublisher;
 import io.reasoner.kafka.ReasoningKafkaConfiguration;
+import io.reasoner.kafka.tracing.TracingAutoConfiguration;
 import io.reasoner.protocol.Phase;
 import io.reasoner.protocol.ReasoningChunk;
 import io.reasoner.protocol.ReasoningTopic;
@@ -66,7 +67,7 @@ class CloudEventsOverKafkaTest {
     private static ApplicationContextRunner runner(EmbeddedKafkaBroker broker) {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class,
-                        CloudEventsAutoConfiguration.class))
+                        CloudEventsAutoConfiguration.class, TracingAutoConfiguration.class))
                 .withUserConfiguration(ReasoningKafkaConfiguration.class)
                 .withPropertyValues("spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                         "spring.application.name=ce-test");

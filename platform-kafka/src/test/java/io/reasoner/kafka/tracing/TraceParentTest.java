@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 
 class TraceParentTest {
 
@@ -34,21 +38,30 @@ class TraceParentTest {
     }
 
     @Test
-    void child_keepsTheTraceAndFlags_withANewSpan() {
-        TraceParent parent = TraceParent.parse(HEADER).orElseThrow();
-        TraceParent child = parent.child(new Random(7));
-        assertThat(child.traceId()).isEqualTo(parent.traceId());
-        assertThat(child.flags()).isEqualTo("01");
-        assertThat(child.spanId()).hasSize(16).isNotEqualTo(parent.spanId());
+    void spanContext_roundTripsThroughOpenTelemetry_asARemoteParent() {
+        TraceParent header = TraceParent.parse(HEADER).orElseThrow();
+        SpanContext span = header.spanContext();
+        assertThat(span.isRemote()).isTrue();
+        assertThat(span.isSampled()).isTrue();
+        assertThat(TraceParent.of(span)).isEqualTo(header);
+        assertThatIllegalArgumentException().isThrownBy(() -> TraceParent.of(SpanContext.getInvalid()));
+    }
+
+    @Test
+    void parentOf_startsANewTrace_forAMissingOrMalformedHeader() {
+        assertThat(Span.fromContext(TraceContext.parentOf("garbage")).getSpanContext().isValid()).isFalse();
+        assertThat(Span.fromContext(TraceContext.parentOf(HEADER)).getSpanContext().getSpanId())
+                .isEqualTo("00f067aa0ba902b7");
     }
 
     @Test
     void interceptor_stampsRecordsSentInsideAScope_only() {
         TraceParentInterceptor interceptor = new TraceParentInterceptor();
-        TraceParent span = TraceParent.root(new Random(1));
+        TraceParent span = TraceParent.parse(HEADER).orElseThrow();
         ProducerRecord<Object, Object> inside;
-        try (TraceContext.Scope scope = TraceContext.open(span)) {
+        try (TraceContext.Scope scope = TraceContext.open(Span.wrap(span.spanContext()))) {
             assertThat(MDC.get("traceId")).isEqualTo(span.traceId());
+            assertThat(MDC.get("spanId")).isEqualTo(span.spanId());
             inside = interceptor.onSend(new ProducerRecord<>("t", "k", "v"));
         }
         ProducerRecord<Object, Object> outside = interceptor.onSend(new ProducerRecord<>("t", "k", "v"));
@@ -57,13 +70,16 @@ class TraceParentTest {
                 .isEqualTo(span.header());
         assertThat(outside.headers().lastHeader("traceparent")).isNull();
         assertThat(MDC.get("traceId")).isNull();
+        assertThat(TraceContext.current()).isEmpty();
     }
 
     @Test
     void interceptor_keepsAHeaderTheRecordAlreadyHas() {
         ProducerRecord<Object, Object> record = new ProducerRecord<>("t", "k", "v");
         record.headers().add("traceparent", HEADER.getBytes(StandardCharsets.US_ASCII));
-        try (TraceContext.Scope scope = TraceContext.open(TraceParent.root(new Random(2)))) {
+        SpanContext other = SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
+                TraceFlags.getSampled(), TraceState.getDefault());
+        try (TraceContext.Scope scope = TraceContext.open(Span.wrap(other))) {
             new TraceParentInterceptor().onSend(record);
         }
         assertThat(record.headers().headers("traceparent")).hasSize(1);

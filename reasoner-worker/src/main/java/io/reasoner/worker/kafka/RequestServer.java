@@ -31,6 +31,7 @@ import io.reasoner.worker.WorkerProperties;
 import io.reasoner.worker.intake.RequestHandler;
 import io.reasoner.worker.session.ReasoningSession;
 import io.reasoner.worker.session.SessionOutcome;
+import io.reasoner.worker.tracing.ResultSpans;
 
 /**
  * Serves one request record on a slot thread: decodes it, runs the session, publishes its chunks and then its
@@ -169,6 +170,7 @@ public class RequestServer implements RequestHandler {
     }
 
     private void publishResult(ReasoningRequest request, ReasoningResult result) {
+        ResultSpans.record(result);
         publisher.sendAndWait(ReasoningTopic.RESULTS, result, properties.publishTimeout().toMillis());
         log.debug("request {} ended {}", request.requestId(), result.status());
     }
@@ -194,7 +196,8 @@ public class RequestServer implements RequestHandler {
                 record.offset(), reason);
         metrics.rejected();
         deadLetters.send(record, reason);
-        publisher.sendAndWait(ReasoningTopic.RESULTS, ReasoningResult.failed(requestId, null, reason, clock.millis()),
-                properties.publishTimeout().toMillis());
+        ReasoningResult failed = ReasoningResult.failed(requestId, null, reason, clock.millis());
+        ResultSpans.record(failed);
+        publisher.sendAndWait(ReasoningTopic.RESULTS, failed, properties.publishTimeout().toMillis());
     }
 }

@@ -1,50 +1,70 @@
 package io.reasoner.worker.tracing;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.random.RandomGenerator;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.MDC;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.Tracer;
+import io.reasoner.kafka.tracing.MessagingSpans;
 import io.reasoner.kafka.tracing.TraceContext;
-import io.reasoner.kafka.tracing.TraceParent;
 import io.reasoner.protocol.EventCodec;
 import io.reasoner.protocol.MalformedEventException;
 import io.reasoner.protocol.ReasoningRequest;
 import io.reasoner.worker.intake.RequestHandler;
 
 /**
- * Serves each request record inside a span of the trace its {@code traceparent} header names (or of a new trace
- * when it has none), so that the chunks, result and dead letter the worker produces for it carry that trace on
- * (the request consumer is a plain KafkaConsumer, outside Spring's observation). Log lines meanwhile carry
- * {@code requestId}, {@code tenant}, {@code traceId} and {@code spanId} (MDC); never the prompt.
+ * Serves each request record inside a CONSUMER span ({@code process reasoning.requests}), a child of the span its
+ * {@code traceparent} header names (or the root of a new trace when it has none), so that the chunks, result and
+ * dead letter the worker produces for it are its children (the request consumer is a plain KafkaConsumer, outside
+ * Spring's observation). The span carries the request id, tenant and model, and once the result is out its thinking
+ * tokens and finish reason ({@link ResultSpans}); log lines meanwhile carry {@code requestId}, {@code tenant},
+ * {@code traceId} and {@code spanId} (MDC). Never the prompt.
  */
 public final class TracingRequestHandler implements RequestHandler {
 
+    static final AttributeKey<String> MODEL = AttributeKey.stringKey("gen_ai.request.model");
+    static final AttributeKey<Boolean> HANDED_OVER = AttributeKey.booleanKey("reasoner.handed_over");
+
     private final RequestHandler delegate;
     private final EventCodec codec;
-    private final RandomGenerator random;
+    private final Tracer tracer;
+    private final String model;
 
-    public TracingRequestHandler(RequestHandler delegate, EventCodec codec, RandomGenerator random) {
+    public TracingRequestHandler(RequestHandler delegate, EventCodec codec, Tracer tracer, String model) {
         this.delegate = delegate;
         this.codec = codec;
-        this.random = random;
+        this.tracer = tracer;
+        this.model = model;
     }
 
     @Override
     public Handled handle(ConsumerRecord<String, byte[]> record, BooleanSupplier handedOver) {
-        Header header = record.headers().lastHeader(TraceParent.HEADER);
-        Optional<TraceParent> parent = header == null || header.value() == null ? Optional.empty()
-                : TraceParent.parse(new String(header.value(), StandardCharsets.US_ASCII));
-        TraceParent span = parent.map(p -> p.child(random)).orElseGet(() -> TraceParent.root(random));
+        String tenant = tenant(record);
+        SpanBuilder builder = MessagingSpans.consumer(tracer, record).setAttribute(MODEL, model);
+        if (record.key() != null) {
+            builder.setAttribute(MessagingSpans.REQUEST_ID, record.key());
+        }
+        if (tenant != null) {
+            builder.setAttribute(MessagingSpans.TENANT, tenant);
+        }
+        Span span = builder.startSpan();
         try (TraceContext.Scope scope = TraceContext.open(span)) {
             putMdc("requestId", record.key());
-            putMdc("tenant", tenant(record));
-            return delegate.handle(record, handedOver);
+            putMdc("tenant", tenant);
+            Handled handled = delegate.handle(record, handedOver);
+            if (handled == Handled.HANDED_OVER) {
+                span.setAttribute(HANDED_OVER, true);
+            }
+            return handled;
+        } catch (RuntimeException | Error e) {
+            MessagingSpans.fail(span, e);
+            throw e;
         } finally {
+            span.end();
             MDC.remove("requestId");
             MDC.remove("tenant");
         }
