@@ -100,7 +100,7 @@ class WorkerConfiguration {
         BatchConfig config = new BatchConfig(properties.slots(), sequenceTokens, properties.prefillChunkTokens(),
                 properties.kvBudget().toBytes());
         BatchingModel batching = BatchingModel.open(model, config, properties.gatherWindow(),
-                properties.publishTimeout());
+                properties.stepTimeout());
         if (batching.slots() < properties.slots()) {
             int affordable = batching.slots();
             batching.close();

@@ -35,6 +35,8 @@ import org.springframework.util.unit.DataSize;
  * @param flushEveryTokens emit a chunk after this many tokens …
  * @param flushEvery       … or once its oldest token is this old, whichever comes first
  * @param publishTimeout   how long to wait for the broker to acknowledge a request's chunks and result
+ * @param stepTimeout      how long a sequence waits for its logits from the batched step before its request fails
+ *                         (a stuck forward pass); a step of every slot on a slow device, not a broker wait
  * @param statsInterval    how often to publish a {@code WorkerStats} heartbeat
  * @param thinkingFormat   the model's thinking delimiters: {@code auto} (think tags when {@code </think>} is one
  *                         token of the vocabulary, else plain), {@code think-tags} (Qwen3, R1 distills),
@@ -59,6 +61,7 @@ public record WorkerProperties(
         @DefaultValue("8") int flushEveryTokens,
         @DefaultValue("50ms") Duration flushEvery,
         @DefaultValue("30s") Duration publishTimeout,
+        @DefaultValue("30s") Duration stepTimeout,
         @DefaultValue("1s") Duration statsInterval,
         @DefaultValue("auto") String thinkingFormat,
         @DefaultValue("\n") String plainEndText) {
@@ -74,6 +77,9 @@ public record WorkerProperties(
         if (maxSequenceTokens < 0) {
             throw new IllegalArgumentException("reasoner.worker.max-sequence-tokens must be >= 0 (0: the model's "
                     + "context, at most 8192), was " + maxSequenceTokens);
+        }
+        if (stepTimeout == null || stepTimeout.isNegative() || stepTimeout.isZero()) {
+            throw new IllegalArgumentException("reasoner.worker.step-timeout must be positive, was " + stepTimeout);
         }
         if (prefillChunkTokens < 1) {
             throw new IllegalArgumentException("reasoner.worker.prefill-chunk-tokens must be >= 1, was "
