@@ -2,16 +2,10 @@ package io.reasoner.kafka.cloudevents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -22,6 +16,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import io.reasoner.kafka.EventPublisher;
 import io.reasoner.kafka.ReasoningKafkaConfiguration;
+import io.reasoner.kafka.TopicRecords;
 import io.reasoner.kafka.tracing.TracingAutoConfiguration;
 import io.reasoner.protocol.Phase;
 import io.reasoner.protocol.ReasoningChunk;
@@ -38,7 +33,7 @@ class CloudEventsOverKafkaTest {
             context.getBean(EventPublisher.class).sendAndWait(ReasoningTopic.CHUNKS,
                     new ReasoningChunk("rsn_ce", 0, Phase.THINKING, "hi", 1, 0), 10_000);
 
-            ConsumerRecord<String, String> record = readOne(broker, "reasoning.chunks");
+            ConsumerRecord<String, String> record = TopicRecords.read(broker, "reasoning.chunks", 1).get(0);
 
             assertThat(record.key()).isEqualTo("rsn_ce");
             assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
@@ -71,25 +66,6 @@ class CloudEventsOverKafkaTest {
                 .withUserConfiguration(ReasoningKafkaConfiguration.class)
                 .withPropertyValues("spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                         "spring.application.name=ce-test");
-    }
-
-    private static ConsumerRecord<String, String> readOne(EmbeddedKafkaBroker broker, String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            // The services' topic declaration widens the topic to the contract's partition count.
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    return record;
-                }
-            }
-            throw new AssertionError("no record on " + topic + " within 10 s");
-        }
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

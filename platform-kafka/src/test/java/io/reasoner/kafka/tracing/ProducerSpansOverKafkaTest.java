@@ -3,17 +3,9 @@ package io.reasoner.kafka.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -32,6 +24,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.reasoner.kafka.EventPublisher;
 import io.reasoner.kafka.ReasoningKafkaConfiguration;
+import io.reasoner.kafka.TopicRecords;
 import io.reasoner.protocol.Phase;
 import io.reasoner.protocol.ReasoningChunk;
 import io.reasoner.protocol.ReasoningTopic;
@@ -54,7 +47,7 @@ class ProducerSpansOverKafkaTest {
             } finally {
                 parent.end();
             }
-            ConsumerRecord<String, String> record = readAll(broker, "reasoning.chunks", 1).get(0);
+            ConsumerRecord<String, String> record = TopicRecords.read(broker, "reasoning.chunks", 1).get(0);
 
             SpanData producer = exported.getFinishedSpanItems().stream()
                     .filter(s -> s.getKind() == SpanKind.PRODUCER).findFirst().orElseThrow();
@@ -72,7 +65,7 @@ class ProducerSpansOverKafkaTest {
         runner(broker).run(context -> {
             context.getBean(EventPublisher.class).sendAndWait(ReasoningTopic.WORKER_STATS,
                     new WorkerStats("w-1", "m", "cpu", 0, 4, 0, 0, 1L), 10_000);
-            ConsumerRecord<String, String> record = readAll(broker, "reasoning.worker-stats", 1).get(0);
+            ConsumerRecord<String, String> record = TopicRecords.read(broker, "reasoning.worker-stats", 1).get(0);
             assertThat(record.headers().lastHeader(TraceParent.HEADER)).isNull();
             assertThat(exported.getFinishedSpanItems()).isEmpty();
         });
@@ -86,24 +79,6 @@ class ProducerSpansOverKafkaTest {
                         .builder().addSpanProcessor(SimpleSpanProcessor.create(exported)).build()).build())
                 .withPropertyValues("spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                         "spring.kafka.producer.properties.interceptor.classes=" + TraceParentInterceptor.class.getName());
-    }
-
-    private static List<ConsumerRecord<String, String>> readAll(EmbeddedKafkaBroker broker, String topic, int count) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            assertThat(records).as("records on %s", topic).hasSizeGreaterThanOrEqualTo(count);
-            return records;
-        }
     }
 
     private static String traceparent(ConsumerRecord<String, String> record) {
