@@ -44,8 +44,8 @@ public final class Recipe {
     public static final String POOL_FILE = "pool-questions.txt";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    private static final double SLIP_RATE = 0.3;
-    private static final double NOISE_RATE = 0.1;
+    /** The teacher: 30% of traces catch a slip, 20% re-check their last step, 10% are noise. */
+    public static final TraceGenerator TEACHER = new TraceGenerator(0.3, 0.1, 0.2);
     /** Thinking at least as long as the domain's median counts as hard (s1's "longer traces are harder"). */
     private static final double LENGTH_QUANTILE = 0.5;
 
@@ -69,7 +69,7 @@ public final class Recipe {
         SplittableRandom initRandom = root.split();
 
         long start = System.nanoTime();
-        List<Trace> pool = new PoolGenerator(Domains.all(), new TraceGenerator(SLIP_RATE, NOISE_RATE))
+        List<Trace> pool = new PoolGenerator(Domains.all(), TEACHER)
                 .generate(options.pool(), dataRandom);
         Files.write(out.resolve(POOL_FILE), pool.stream().map(t -> t.problem().question()).toList());
         S1Vocabulary vocabulary = S1Vocabulary.learn(texts(pool), options.vocab());

@@ -3,7 +3,6 @@ package io.reasoner.s1mini.cli;
 import io.reasoner.s1mini.data.Domains;
 import io.reasoner.s1mini.data.PoolGenerator;
 import io.reasoner.s1mini.data.Trace;
-import io.reasoner.s1mini.data.TraceGenerator;
 import java.io.PrintStream;
 import java.util.SplittableRandom;
 
@@ -14,7 +13,7 @@ final class SampleCommand {
     }
 
     static void print(int count, PrintStream out) {
-        PoolGenerator generator = new PoolGenerator(Domains.all(), new TraceGenerator(0.3, 0.1));
+        PoolGenerator generator = new PoolGenerator(Domains.all(), Recipe.TEACHER);
         for (Trace trace : generator.generate(count, new SplittableRandom(7))) {
             out.printf("--- %s d=%d %s%nUSER: %s%nASSISTANT: %s%n", trace.problem().domain(),
                     trace.problem().difficulty(), trace.kind(), trace.problem().question(), trace.completion());

@@ -7,17 +7,30 @@ import java.util.random.RandomGenerator;
 
 /**
  * Writes a teacher's trace for a problem: its steps one per line, sometimes with one slip that the trace catches
- * ("Wait, " and the step done right), and, at a set rate, teacher noise (a wrong final answer, or a trace cut
- * off mid-thought) for the quality filter to find.
+ * ("Wait, " and the step done right), sometimes with a closing re-check ("Wait, " and the last step derived
+ * again), and, at a set rate, teacher noise (a wrong final answer, or a trace cut off mid-thought) for the
+ * quality filter to find.
  *
- * @param slipRate  chance that a trace with a slippable step contains one corrected slip
- * @param noiseRate chance that a trace is noise, half wrong answers and half truncations
+ * <p>The last step may slip too when it ends with the answer (a digit or letter of the answer wrong, then
+ * caught), and a re-check repeats a last step that was right. So the line after a "Wait" at the end of thinking
+ * is always the last step derived again from the lines above it, right whether or not the line before it was: what
+ * a forced "Wait" asks the model to do.
+ *
+ * @param slipRate    chance that a trace with a slippable step contains one corrected slip
+ * @param noiseRate   chance that a trace is noise, half wrong answers and half truncations
+ * @param recheckRate chance that a trace whose last step did not slip re-checks it after a "Wait"
  */
-public record TraceGenerator(double slipRate, double noiseRate) {
+public record TraceGenerator(double slipRate, double noiseRate, double recheckRate) {
 
     public TraceGenerator {
         requireProbability("slipRate", slipRate);
         requireProbability("noiseRate", noiseRate);
+        requireProbability("recheckRate", recheckRate);
+    }
+
+    /** No closing re-checks. */
+    public TraceGenerator(double slipRate, double noiseRate) {
+        this(slipRate, noiseRate, 0);
     }
 
     private static void requireProbability(String name, double value) {
@@ -28,21 +41,27 @@ public record TraceGenerator(double slipRate, double noiseRate) {
 
     public Trace write(Problem problem, RandomGenerator random) {
         Objects.requireNonNull(problem, "problem");
+        List<Step> steps = new ArrayList<>(problem.steps());
+        int last = steps.size() - 1;
+        steps.set(last, withAnswerSlip(steps.get(last), problem.answer(), random));
         List<Integer> slippable = new ArrayList<>();
-        for (int i = 0; i < problem.steps().size(); i++) {
-            if (problem.steps().get(i).slip() != null) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).slip() != null) {
                 slippable.add(i);
             }
         }
         int slipAt = !slippable.isEmpty() && random.nextDouble() < slipRate
                 ? slippable.get(random.nextInt(slippable.size())) : -1;
         StringBuilder thinking = new StringBuilder();
-        for (int i = 0; i < problem.steps().size(); i++) {
-            Step step = problem.steps().get(i);
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
             if (i == slipAt) {
                 thinking.append(step.slip()).append('\n').append(TraceFormat.WAIT);
             }
             thinking.append(step.text()).append('\n');
+        }
+        if (slipAt != last && random.nextDouble() < recheckRate) {
+            thinking.append(TraceFormat.WAIT).append(steps.get(last).text()).append('\n');
         }
         Trace.Kind kind = slipAt >= 0 ? Trace.Kind.CORRECTED_SLIP : Trace.Kind.CLEAN;
         if (random.nextDouble() < noiseRate) {
@@ -52,6 +71,15 @@ public record TraceGenerator(double slipRate, double noiseRate) {
                     : new Trace(problem, truncated(thinking.toString(), random), Trace.Kind.TRUNCATED);
         }
         return new Trace(problem, TraceFormat.completion(thinking.toString(), problem.answer()), kind);
+    }
+
+    /** A last step with no slip of its own that ends with the answer slips in the answer. */
+    private static Step withAnswerSlip(Step step, String answer, RandomGenerator random) {
+        if (step.slip() != null || !step.text().endsWith(answer)) {
+            return step;
+        }
+        String head = step.text().substring(0, step.text().length() - answer.length());
+        return new Step(step.text(), head + wrong(answer, random));
     }
 
     /** The answer with one digit or letter changed, so it stays plausible but is wrong. */
