@@ -22,7 +22,7 @@ final class CliParser {
                   foreground until Ctrl-C. State lives in .reasoner/ (logs in .reasoner/logs).
               down
                   Stop everything a previous up started (also after a crash).
-              ask "question" [--max-thinking 32] [--max-answer 64] [--min-thinking 0] [--extensions 0]
+              ask "question" [--max-thinking 256] [--max-answer 64] [--min-thinking 0] [--extensions 0]
                   [--url http://127.0.0.1:8080] [--api-key KEY]
                   Ask the running platform and print its thinking and answer as they stream; budget-forcing
                   moments (a forced "Wait", the cap forcing the answer) are marked.

@@ -56,7 +56,12 @@ public record RepoLayout(Path root) {
         return stateDir().resolve("models");
     }
 
-    /** The copy of the default model that CI and shared workspaces keep beside the checkout. */
+    /** Models committed with the code: s1-mini, the default. */
+    public Path bundledModelsDir() {
+        return root.resolve("models");
+    }
+
+    /** The copy of the fallback model that CI and shared workspaces keep beside the checkout. */
     public Path sharedModelsDir() {
         return root.resolve("..").resolve("shared").resolve("models").normalize();
     }

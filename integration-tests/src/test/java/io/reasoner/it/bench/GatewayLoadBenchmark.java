@@ -48,8 +48,14 @@ import io.reasoner.protocol.Usage;
  * is a warm-up, not measured, so every stream is connected before measuring starts. Every loop is bounded in count
  * and time. Not a test: it asserts nothing and prints the figures (and the machine) for comparison.
  *
+ * <p>After that first chunk, every stream gets {@code warm-up} more chunks at the same even rate, also not measured:
+ * a gateway in service has run its hot paths long enough for the JIT to compile them, and a run that measures
+ * its first seconds measures the compiler, which shares the cores with everything else here. The gateway's CPU
+ * and histogram baselines are taken when the producer finishes the warm-up, so a few chunks then in flight count
+ * towards the measured window.
+ *
  * <p>Arguments (all optional): streams (200), measured chunks per stream (50), interval between a stream's chunks
- * in ms (200). System property {@code bench.gateway-jvm-args} adds JVM options to the gateway (e.g. a JFR
+ * in ms (200), warm-up chunks per stream (100). System property {@code bench.gateway-jvm-args} adds JVM options to the gateway (e.g. a JFR
  * recording). See docs/gateway.md for the command.
  */
 public final class GatewayLoadBenchmark {
@@ -63,6 +69,7 @@ public final class GatewayLoadBenchmark {
         int chunks = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         // 5 chunks/s per stream: a model writing ~40 tokens/s, flushed every 8 tokens (the worker's default).
         long intervalMs = args.length > 2 ? Long.parseLong(args[2]) : 200;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         Path jar = Path.of(System.getProperty("reasoner.root", ".")).resolve("gateway/target/gateway-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("missing " + jar + "; run the package phase first (see docs/gateway.md)");
@@ -78,7 +85,7 @@ public final class GatewayLoadBenchmark {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             awaitReady(http, base, gateway);
             List<String> ids = submit(http, base, streams);
-            run(http, base, broker.getBrokersAsString(), ids, chunks, intervalMs, gateway);
+            run(http, base, broker.getBrokersAsString(), ids, chunks, warmup, intervalMs, gateway);
         } finally {
             if (gateway != null) {
                 gateway.destroy();
@@ -90,13 +97,13 @@ public final class GatewayLoadBenchmark {
         }
     }
 
-    private static void run(HttpClient http, String base, String servers, List<String> ids, int chunks,
+    private static void run(HttpClient http, String base, String servers, List<String> ids, int chunks, int warmup,
             long intervalMs, Process gateway) throws Exception {
         CountDownLatch warm = new CountDownLatch(ids.size());
         List<StreamReader> readers = new ArrayList<>();
         for (String id : ids) {
             StreamReader reader = new StreamReader(http, URI.create(base + "/v1/reasoning/" + id + "/events"), chunks,
-                    warm);
+                    warmup, warm);
             readers.add(reader);
             reader.start();
         }
@@ -106,8 +113,9 @@ public final class GatewayLoadBenchmark {
         var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleWithFixedDelay(() -> peak.accumulateAndGet(MemorySample.of(http, base, gateway),
                 MemorySample::max), 1, 1, TimeUnit.SECONDS);
-        long cpuBefore;
-        DeliveryHistogram deliveryBefore;
+        java.util.concurrent.CompletableFuture<Long> cpuBefore = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<DeliveryHistogram> deliveryBefore =
+                new java.util.concurrent.CompletableFuture<>();
         try (KafkaProducer<String, ReasoningEvent> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.LINGER_MS_CONFIG, 0),
                 new StringSerializer(), new EventSerializer())) {
@@ -118,24 +126,30 @@ public final class GatewayLoadBenchmark {
             if (!warm.await(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(warm.getCount() + " streams got no warm-up chunk within 60 s");
             }
-            cpuBefore = cpuMillis(gateway);
-            deliveryBefore = DeliveryHistogram.scrape(http, base);
             // Streams are not in step: stream i sends its chunks at offsets i/streams of the interval, so the
             // load is an even rate, not a burst of every stream's chunk at each tick.
             long start = System.nanoTime();
-            long total = (long) ids.size() * chunks;
+            long total = (long) ids.size() * (warmup + chunks);
+            long measuredFrom = (long) ids.size() * warmup;
             long gapNanos = TimeUnit.MILLISECONDS.toNanos(intervalMs) / ids.size();
             for (long k = 0; k < total; k++) {
                 long wait = start + k * gapNanos - System.nanoTime();
                 if (wait > 0) {
                     java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
+                if (k == measuredFrom) {
+                    // Off the producer's thread, like the memory samples.
+                    sampler.execute(() -> {
+                        cpuBefore.complete(cpuMillis(gateway));
+                        deliveryBefore.complete(DeliveryHistogram.scrape(http, base));
+                    });
+                }
                 producer.send(chunk(ids.get((int) (k % ids.size())), (int) (k / ids.size()) + 1));
             }
             producer.flush();
             for (String id : ids) {
                 producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("reasoning.results", id,
-                        result(id, chunks + 1)));
+                        result(id, warmup + chunks + 1)));
             }
             producer.flush();
         }
@@ -143,20 +157,22 @@ public final class GatewayLoadBenchmark {
         for (StreamReader reader : readers) {
             reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
+        long cpuStart = cpuBefore.get(30, TimeUnit.SECONDS);
+        DeliveryHistogram deliveryStart = deliveryBefore.get(30, TimeUnit.SECONDS);
         sampler.shutdownNow();
-        report(readers, ids.size(), chunks, intervalMs,
-                peak.get().max(MemorySample.of(http, base, gateway)), cpuMillis(gateway) - cpuBefore,
-                DeliveryHistogram.scrape(http, base).minus(deliveryBefore));
+        report(readers, ids.size(), chunks, warmup, intervalMs,
+                peak.get().max(MemorySample.of(http, base, gateway)), cpuMillis(gateway) - cpuStart,
+                DeliveryHistogram.scrape(http, base).minus(deliveryStart));
     }
 
-    private static void report(List<StreamReader> readers, int streams, int chunks, long intervalMs,
+    private static void report(List<StreamReader> readers, int streams, int chunks, int warmup, long intervalMs,
             MemorySample memory, long gatewayCpuMs, DeliveryHistogram delivery) {
         long[] all = readers.stream().flatMapToLong(r -> Arrays.stream(r.latencies, 0, r.received)).sorted().toArray();
         long done = readers.stream().filter(r -> r.done).count();
         System.out.printf("machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
-        System.out.printf("load: %d SSE streams x %d chunks, one chunk per stream every %d ms (%.0f chunks/s)%n",
-                streams, chunks, intervalMs, streams * 1000.0 / intervalMs);
+        System.out.printf("load: %d SSE streams x %d measured chunks after %d warm-up chunks, one chunk per stream every"
+                + " %d ms (%.0f chunks/s)%n", streams, chunks, warmup, intervalMs, streams * 1000.0 / intervalMs);
         System.out.printf("delivered: %d of %d chunks, %d of %d streams ended with done%n", all.length,
                 (long) streams * chunks, done, streams);
         if (all.length > 0) {
@@ -283,17 +299,19 @@ public final class GatewayLoadBenchmark {
         private final HttpClient http;
         private final URI uri;
         private final CountDownLatch warm;
+        private final int warmup;
         final long[] latencies;
         volatile int received;
         volatile boolean done;
 
-        StreamReader(HttpClient http, URI uri, int chunks, CountDownLatch warm) {
+        StreamReader(HttpClient http, URI uri, int chunks, int warmup, CountDownLatch warm) {
             super("sse-client");
             setDaemon(true);
             this.http = http;
             this.uri = uri;
             this.latencies = new long[chunks];
             this.warm = warm;
+            this.warmup = warmup;
         }
 
         @Override
@@ -305,6 +323,7 @@ public final class GatewayLoadBenchmark {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
                         StandardCharsets.UTF_8))) {
                     boolean warmedUp = false;
+                    int unmeasured = warmup;
                     String line;
                     while ((line = lines.readLine()) != null) {
                         if (line.startsWith("event:done")) {
@@ -317,6 +336,8 @@ public final class GatewayLoadBenchmark {
                             if (!warmedUp) {
                                 warmedUp = true;
                                 warm.countDown();
+                            } else if (unmeasured > 0) {
+                                unmeasured--;
                             } else if (received < latencies.length) {
                                 latencies[received] = latency;
                                 received = received + 1;

@@ -20,7 +20,7 @@ import java.util.Objects;
 public record AskOptions(String prompt, int maxThinkingTokens, int maxAnswerTokens, int minThinkingTokens,
         int extensions, URI gateway, Duration idleTimeout, String apiKey) {
 
-    public static final int DEFAULT_MAX_THINKING = 32;
+    public static final int DEFAULT_MAX_THINKING = 256;
     public static final int DEFAULT_MAX_ANSWER = 64;
     public static final URI DEFAULT_GATEWAY = URI.create("http://127.0.0.1:8080");
     /** The gateway heartbeats idle streams every few seconds, so a minute of silence means it is gone. */

@@ -23,7 +23,8 @@ import java.util.Optional;
  * <ol>
  *   <li>an explicit {@code --model PATH} (which must exist: a typo is an error, not a reason to fall back)</li>
  *   <li>the {@value #MODEL_ENV} environment variable (likewise must exist)</li>
- *   <li>the shared copy {@code <repo>/../shared/models/stories260K/stories260K.gguf}</li>
+ *   <li>s1-mini, the platform's own reasoning model, committed at {@code <repo>/models/s1-mini/s1-mini.gguf}</li>
+ *   <li>only where that file is missing (a partial copy of the repository): the shared copy {@code <repo>/../shared/models/stories260K/stories260K.gguf}</li>
  *   <li>the cached download {@code <repo>/.reasoner/models/stories260K.gguf}</li>
  *   <li>a download of the default model from Hugging Face, checked against its SHA-256 before it is cached</li>
  * </ol>
@@ -31,6 +32,9 @@ import java.util.Optional;
 public final class ModelResolver {
 
     public static final String MODEL_ENV = "REASONER_MODEL";
+    /** The default model, trained by {@code s1-mini/s1-mini.sh recipe} and committed with the code. */
+    public static final String BUNDLED_FILE_NAME = "s1-mini.gguf";
+    /** The fallback, also the engine's conformance model. */
     public static final String DEFAULT_FILE_NAME = "stories260K.gguf";
     public static final URI DEFAULT_MODEL_URI =
             URI.create("https://huggingface.co/ggml-org/models/resolve/main/tinyllamas/stories260K.gguf");
@@ -74,6 +78,9 @@ public final class ModelResolver {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return new ResolvedModel(requireFile(Path.of(fromEnv), MODEL_ENV), ResolvedModel.Source.ENVIRONMENT);
         }
+        if (Files.isRegularFile(bundledModel())) {
+            return new ResolvedModel(bundledModel(), ResolvedModel.Source.BUNDLED);
+        }
         if (Files.isRegularFile(sharedModel())) {
             return new ResolvedModel(sharedModel(), ResolvedModel.Source.SHARED);
         }
@@ -81,6 +88,10 @@ public final class ModelResolver {
             return new ResolvedModel(cachedModel(), ResolvedModel.Source.CACHE);
         }
         return new ResolvedModel(downloadIntoCache(), ResolvedModel.Source.DOWNLOADED);
+    }
+
+    Path bundledModel() {
+        return layout.bundledModelsDir().resolve("s1-mini").resolve(BUNDLED_FILE_NAME);
     }
 
     Path sharedModel() {

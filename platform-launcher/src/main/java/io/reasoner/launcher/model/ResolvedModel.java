@@ -11,6 +11,8 @@ public record ResolvedModel(Path path, Source source) {
         EXPLICIT,
         /** The {@code REASONER_MODEL} environment variable. */
         ENVIRONMENT,
+        /** s1-mini, committed in the repository's {@code models/}. */
+        BUNDLED,
         /** The shared copy beside the checkout ({@code ../shared/models}). */
         SHARED,
         /** A previous download in {@code .reasoner/models}. */
@@ -29,6 +31,7 @@ public record ResolvedModel(Path path, Source source) {
         return path + " (" + switch (source) {
             case EXPLICIT -> "from --model";
             case ENVIRONMENT -> "from " + ModelResolver.MODEL_ENV;
+            case BUNDLED -> "s1-mini, committed with the code";
             case SHARED -> "shared copy";
             case CACHE -> "cached download";
             case DOWNLOADED -> "downloaded and verified";

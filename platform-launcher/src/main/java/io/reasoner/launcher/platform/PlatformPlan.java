@@ -24,6 +24,11 @@ public record PlatformPlan(RepoLayout layout, BrokerSettings broker, List<Servic
     static final String POLICY_STATE_ARG = "--reasoner.policy.state-dir=";
     /** The model file the gateway reads its tokenizer and context length from (metadata only, never weights). */
     static final String GATEWAY_MODEL_ARG = "--reasoner.gateway.model-path=";
+    /**
+     * s1-mini's context is 512 tokens: the gateway's default budget (256 thinking + 256 answer) plus a prompt would
+     * not fit, and its answers are a line. A request that names no answer cap gets this many answer tokens.
+     */
+    static final String BUNDLED_MODEL_ANSWER_ARG = "--reasoner.gateway.default-max-answer-tokens=64";
     /** The gateway's map of API key to tenant. */
     static final String API_KEY_ARG = "--reasoner.gateway.auth.keys";
 
@@ -54,6 +59,9 @@ public record PlatformPlan(RepoLayout layout, BrokerSettings broker, List<Servic
     public static PlatformPlan of(RepoLayout layout, Path model, int gatewayPort, String apiKey) {
         String modelPath = model.toAbsolutePath().normalize().toString();
         List<String> gatewayArgs = new java.util.ArrayList<>(List.of(GATEWAY_MODEL_ARG + modelPath));
+        if (model.toAbsolutePath().normalize().startsWith(layout.bundledModelsDir().toAbsolutePath().normalize())) {
+            gatewayArgs.add(BUNDLED_MODEL_ANSWER_ARG);
+        }
         if (apiKey != null) {
             // Brackets keep the key's characters as they are when Spring binds the map.
             gatewayArgs.add(API_KEY_ARG + "[" + apiKey + "]=" + LocalApiKey.TENANT);

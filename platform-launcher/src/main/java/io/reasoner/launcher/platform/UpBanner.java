@@ -8,7 +8,8 @@ import java.util.Locale;
 /** What {@code up} prints once everything is ready: where things are and commands to paste. */
 final class UpBanner {
 
-    static final String EXAMPLE_PROMPT = "Once upon a time";
+    /** A question s1-mini, the default model, was trained to reason about; its answer can be checked by hand. */
+    static final String EXAMPLE_PROMPT = "What is 496 + 840?";
 
     private UpBanner() {
     }
@@ -44,12 +45,18 @@ final class UpBanner {
         text.append("  curl -N -X POST ").append(gateway).append("/v1/reasoning").append(auth)
                 .append(" -H 'Content-Type: application/json'")
                 .append(" -d '{\"prompt\":\"").append(EXAMPLE_PROMPT)
-                .append("\",\"budget\":{\"maxThinkingTokens\":32,\"maxAnswerTokens\":64}}'").append(n);
+                .append("\",\"budget\":{\"maxThinkingTokens\":256,\"maxAnswerTokens\":32}}'").append(n);
         text.append("then stream its events, putting that id in place of <id>:").append(n);
         text.append("  curl -N").append(auth).append(' ').append(gateway).append("/v1/reasoning/<id>/events")
                 .append(n);
         text.append("or do both in one go:").append(n);
         text.append("  ./reasoner ask \"").append(EXAMPLE_PROMPT).append('"');
+        if (plan.gateway().port() != PlatformService.GATEWAY.defaultPort()) {
+            text.append(" --url ").append(gateway);
+        }
+        text.append(n);
+        text.append("and with one forced \"Wait\" when the model first tries to stop thinking:").append(n);
+        text.append("  ./reasoner ask \"").append(EXAMPLE_PROMPT).append("\" --extensions 1");
         if (plan.gateway().port() != PlatformService.GATEWAY.defaultPort()) {
             text.append(" --url ").append(gateway);
         }

@@ -83,6 +83,38 @@ class ModelResolverTest {
     }
 
     @Test
+    void bundledS1Mini_isTheDefault_overSharedCopyAndCache() throws IOException {
+        file(bundledCopy());
+        file(sharedCopy());
+        file(cachedCopy());
+
+        ResolvedModel model = resolver(Map.of(), this::refuse).resolve(Optional.empty());
+
+        assertThat(model).isEqualTo(new ResolvedModel(bundledCopy(), ResolvedModel.Source.BUNDLED));
+    }
+
+    @Test
+    void environmentModel_winsOverBundledS1Mini() throws IOException {
+        Path fromEnv = file(workspace.resolve("env.gguf"));
+        file(bundledCopy());
+
+        ResolvedModel model = resolver(Map.of(ModelResolver.MODEL_ENV, fromEnv.toString()), this::refuse)
+                .resolve(Optional.empty());
+
+        assertThat(model).isEqualTo(new ResolvedModel(fromEnv, ResolvedModel.Source.ENVIRONMENT));
+    }
+
+    @Test
+    void theRealRepository_bundlesS1Mini() {
+        RepoLayout real = new RepoLayout(Path.of("..").toAbsolutePath().normalize());
+
+        ResolvedModel model = new ModelResolver(real, Map.of(), this::refuse).resolve(Optional.empty());
+
+        assertThat(model.source()).isEqualTo(ResolvedModel.Source.BUNDLED);
+        assertThat(model.path()).isRegularFile().hasFileName("s1-mini.gguf");
+    }
+
+    @Test
     void sharedCopy_winsOverCache() throws IOException {
         file(sharedCopy());
         file(cachedCopy());
@@ -160,6 +192,10 @@ class ModelResolverTest {
 
     private void refuse(URI source, Path target) {
         throw new AssertionError("must not download " + source);
+    }
+
+    private Path bundledCopy() {
+        return layout.bundledModelsDir().resolve("s1-mini").resolve("s1-mini.gguf");
     }
 
     private Path sharedCopy() {

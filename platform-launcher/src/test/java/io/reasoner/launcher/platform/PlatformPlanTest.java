@@ -56,6 +56,18 @@ class PlatformPlanTest {
     }
 
     @Test
+    void bundledS1Mini_getsAnAnswerCapThatFitsItsContext_otherModelsKeepTheGatewayDefault() {
+        RepoLayout layout = new RepoLayout(root);
+        PlatformPlan bundled = PlatformPlan.of(layout, root.resolve("models/s1-mini/s1-mini.gguf"), 8080);
+        PlatformPlan other = PlatformPlan.of(layout, root.resolve("elsewhere/stories260K.gguf"), 8080);
+
+        assertThat(bundled.gateway().jvmArgs(bundled.bootstrapServers()))
+                .contains("--reasoner.gateway.default-max-answer-tokens=64");
+        assertThat(other.gateway().jvmArgs(other.bootstrapServers()))
+                .noneMatch(arg -> arg.startsWith("--reasoner.gateway.default-max-answer-tokens"));
+    }
+
+    @Test
     void plan_keepsAllStateUnderDotReasoner() {
         RepoLayout layout = new RepoLayout(root);
         PlatformPlan plan = PlatformPlan.of(layout, root.resolve("m.gguf"), 8080);
@@ -81,10 +93,10 @@ class PlatformPlanTest {
 
         assertThat(banner).contains("ready in 12.3 s", "http://127.0.0.1:8080",
                 "curl -N -X POST http://127.0.0.1:8080/v1/reasoning -H 'Content-Type: application/json' -d "
-                        + "'{\"prompt\":\"Once upon a time\",\"budget\":{\"maxThinkingTokens\":32,"
-                        + "\"maxAnswerTokens\":64}}'",
+                        + "'{\"prompt\":\"What is 496 + 840?\",\"budget\":{\"maxThinkingTokens\":256,"
+                        + "\"maxAnswerTokens\":32}}'",
                 "curl -N http://127.0.0.1:8080/v1/reasoning/<id>/events",
-                "./reasoner ask \"Once upon a time\"");
+                "./reasoner ask \"What is 496 + 840?\"", "./reasoner ask \"What is 496 + 840?\" --extensions 1");
     }
 
     @Test
@@ -93,7 +105,7 @@ class PlatformPlanTest {
         ResolvedModel model = new ResolvedModel(root.resolve("m.gguf"), ResolvedModel.Source.SHARED);
 
         assertThat(UpBanner.text(plan, model, Duration.ofSeconds(1)))
-                .contains("./reasoner ask \"Once upon a time\" --url http://127.0.0.1:9000");
+                .contains("./reasoner ask \"What is 496 + 840?\" --url http://127.0.0.1:9000");
     }
 
     @Test
