@@ -7,18 +7,19 @@ import java.util.random.RandomGenerator;
 
 /**
  * Writes a teacher's trace for a problem: its steps one per line, sometimes with one slip that the trace catches
- * ("Wait, " and the step done right), sometimes with a closing re-check ("Wait, " and the last step derived
- * again), and, at a set rate, teacher noise (a wrong final answer, or a trace cut off mid-thought) for the
- * quality filter to find.
+ * ("Wait, " and the step done right), sometimes with one re-check of a step that was right ("Wait, " and the
+ * same step derived again), and, at a set rate, teacher noise (a wrong final answer, or a trace cut off
+ * mid-thought) for the quality filter to find.
  *
- * <p>The last step may slip too when it ends with the answer (a digit or letter of the answer wrong, then
- * caught), and a re-check repeats a last step that was right. So the line after a "Wait" at the end of thinking
- * is always the last step derived again from the lines above it, right whether or not the line before it was: what
- * a forced "Wait" asks the model to do.
+ * <p>So the line after a "Wait" is always the step before it done right: different from that step after a slip,
+ * the same after a re-check. A model trained on both learns to derive the step again, not to write something
+ * different, and a "Wait" it writes after a right step costs it nothing. Half the re-checks are of the last step,
+ * which may slip too when it ends with the answer (a digit or letter of the answer wrong, then caught): a forced
+ * "Wait" at the end of thinking then continues text the model has seen.
  *
  * @param slipRate    chance that a trace with a slippable step contains one corrected slip
  * @param noiseRate   chance that a trace is noise, half wrong answers and half truncations
- * @param recheckRate chance that a trace whose last step did not slip re-checks it after a "Wait"
+ * @param recheckRate chance that a trace re-checks one step (the last, or one drawn uniformly) that did not slip
  */
 public record TraceGenerator(double slipRate, double noiseRate, double recheckRate) {
 
@@ -52,6 +53,11 @@ public record TraceGenerator(double slipRate, double noiseRate, double recheckRa
         }
         int slipAt = !slippable.isEmpty() && random.nextDouble() < slipRate
                 ? slippable.get(random.nextInt(slippable.size())) : -1;
+        int recheckAt = -1;
+        if (random.nextDouble() < recheckRate) {
+            int at = random.nextBoolean() ? last : random.nextInt(steps.size());
+            recheckAt = at == slipAt ? -1 : at;
+        }
         StringBuilder thinking = new StringBuilder();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
@@ -59,9 +65,9 @@ public record TraceGenerator(double slipRate, double noiseRate, double recheckRa
                 thinking.append(step.slip()).append('\n').append(TraceFormat.WAIT);
             }
             thinking.append(step.text()).append('\n');
-        }
-        if (slipAt != last && random.nextDouble() < recheckRate) {
-            thinking.append(TraceFormat.WAIT).append(steps.get(last).text()).append('\n');
+            if (i == recheckAt) {
+                thinking.append(TraceFormat.WAIT).append(step.text()).append('\n');
+            }
         }
         Trace.Kind kind = slipAt >= 0 ? Trace.Kind.CORRECTED_SLIP : Trace.Kind.CLEAN;
         if (random.nextDouble() < noiseRate) {

@@ -100,20 +100,28 @@ class DomainsTest {
     }
 
     @Test
-    void recheck_derivesTheLastStepAgainAfterWait() {
+    void recheck_derivesAStepThatWasRightAgainAfterWait_theLastOneHalfTheTime() {
         TraceGenerator recheck = new TraceGenerator(0.0, 0.0, 1.0);
         SplittableRandom random = new SplittableRandom(6);
-        for (Domain domain : Domains.all()) {
-            Problem problem = domain.generate(domain.maxDifficulty(), random);
-            Trace trace = recheck.write(problem, random);
-            TraceFormat.Parsed parsed = TraceFormat.parse(trace.completion()).orElseThrow();
-            List<String> lines = parsed.thinking().lines().toList();
-            String last = problem.steps().get(problem.steps().size() - 1).text();
-            assertThat(lines).hasSize(problem.steps().size() + 1);
-            assertThat(lines.get(lines.size() - 2)).isEqualTo(last);
-            assertThat(lines.get(lines.size() - 1)).isEqualTo("Wait, " + last);
-            assertThat(domain.verify(problem.question(), parsed.answer())).isTrue();
+        int ofLast = 0;
+        int traces = 0;
+        for (int i = 0; i < 40; i++) {
+            for (Domain domain : Domains.all()) {
+                Problem problem = domain.generate(domain.maxDifficulty(), random);
+                TraceFormat.Parsed parsed = TraceFormat.parse(recheck.write(problem, random).completion())
+                        .orElseThrow();
+                List<String> lines = parsed.thinking().lines().toList();
+                List<String> texts = problem.steps().stream().map(Step::text).toList();
+                int wait = indexOfWait(lines);
+                assertThat(lines).hasSize(texts.size() + 1);
+                assertThat(lines.get(wait)).isEqualTo("Wait, " + lines.get(wait - 1));
+                assertThat(texts).contains(lines.get(wait - 1));
+                assertThat(domain.verify(problem.question(), parsed.answer())).isTrue();
+                ofLast += wait == lines.size() - 1 ? 1 : 0;
+                traces++;
+            }
         }
+        assertThat(ofLast).isBetween(traces / 2, traces * 3 / 4);
     }
 
     @Test
