@@ -36,8 +36,9 @@ final class CliParser {
               help
                   Show this text.
 
-            The model is, first found: --model PATH, $REASONER_MODEL, ../shared/models/stories260K/,
-            .reasoner/models/, or a verified download of stories260K.gguf.
+            The model is, first found: --model PATH, $REASONER_MODEL, or s1-mini (models/s1-mini/s1-mini.gguf,
+            committed); without that file: ../shared/models/stories260K/, .reasoner/models/, or a verified download
+            of stories260K.gguf.
             """;
 
     private CliParser() {

@@ -40,7 +40,11 @@ public class LogEventListener implements ConsumerSeekAware {
             id = "gateway-log",
             groupId = "gateway-#{@gatewayInstanceId}",
             topics = {"reasoning.requests", "reasoning.requests.batch", "reasoning.chunks", "reasoning.results"},
-            properties = {"auto.offset.reset=latest"})
+            // The group is this instance's own (a random id unless reasoner.gateway.instance-id is set), read from the
+            // end at start-up, so its offsets matter little: the consumer commits them in the background every few
+            // seconds, not the container synchronously after every poll, which put a broker round trip between
+            // each batch of chunks and its delivery.
+            properties = {"auto.offset.reset=latest", "enable.auto.commit=true"})
     void onEvent(ConsumerRecord<String, byte[]> record) {
         // A malformed event throws; the container's error handler logs it and moves on to the next record.
         String topic = record.topic();
