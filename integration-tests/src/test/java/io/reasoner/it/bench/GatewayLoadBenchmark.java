@@ -55,8 +55,8 @@ import io.reasoner.protocol.Usage;
  * towards the measured window.
  *
  * <p>Arguments (all optional): streams (200), measured chunks per stream (50), interval between a stream's chunks
- * in ms (200), warm-up chunks per stream (100). System property {@code bench.gateway-jvm-args} adds JVM options to the gateway (e.g. a JFR
- * recording). See docs/gateway.md for the command.
+ * in ms (200), warm-up chunks per stream (100). System property {@code bench.gateway-jvm-args} adds JVM options to
+ * the gateway (e.g. a JFR recording). See docs/gateway.md for the command.
  */
 public final class GatewayLoadBenchmark {
 
@@ -171,8 +171,8 @@ public final class GatewayLoadBenchmark {
         long done = readers.stream().filter(r -> r.done).count();
         System.out.printf("machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
-        System.out.printf("load: %d SSE streams x %d measured chunks after %d warm-up chunks, one chunk per stream every"
-                + " %d ms (%.0f chunks/s)%n", streams, chunks, warmup, intervalMs, streams * 1000.0 / intervalMs);
+        System.out.printf("load: %d SSE streams x %d measured chunks after %d warm-up chunks, one chunk per stream"
+                + " every %d ms (%.0f chunks/s)%n", streams, chunks, warmup, intervalMs, streams * 1000.0 / intervalMs);
         System.out.printf("delivered: %d of %d chunks, %d of %d streams ended with done%n", all.length,
                 (long) streams * chunks, done, streams);
         if (all.length > 0) {

@@ -24,7 +24,8 @@ import java.util.Optional;
  *   <li>an explicit {@code --model PATH} (which must exist: a typo is an error, not a reason to fall back)</li>
  *   <li>the {@value #MODEL_ENV} environment variable (likewise must exist)</li>
  *   <li>s1-mini, the platform's own reasoning model, committed at {@code <repo>/models/s1-mini/s1-mini.gguf}</li>
- *   <li>only where that file is missing (a partial copy of the repository): the shared copy {@code <repo>/../shared/models/stories260K/stories260K.gguf}</li>
+ *   <li>only where that file is missing (a partial copy of the repository): the shared copy
+ *       {@code <repo>/../shared/models/stories260K/stories260K.gguf}</li>
  *   <li>the cached download {@code <repo>/.reasoner/models/stories260K.gguf}</li>
  *   <li>a download of the default model from Hugging Face, checked against its SHA-256 before it is cached</li>
  * </ol>

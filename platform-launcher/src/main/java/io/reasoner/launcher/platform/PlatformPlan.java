@@ -57,9 +57,10 @@ public record PlatformPlan(RepoLayout layout, BrokerSettings broker, List<Servic
      * @param apiKey the key the gateway accepts, for tenant {@value LocalApiKey#TENANT}; null for none
      */
     public static PlatformPlan of(RepoLayout layout, Path model, int gatewayPort, String apiKey) {
-        String modelPath = model.toAbsolutePath().normalize().toString();
+        Path absolute = model.toAbsolutePath().normalize();
+        String modelPath = absolute.toString();
         List<String> gatewayArgs = new java.util.ArrayList<>(List.of(GATEWAY_MODEL_ARG + modelPath));
-        if (model.toAbsolutePath().normalize().startsWith(layout.bundledModelsDir().toAbsolutePath().normalize())) {
+        if (absolute.startsWith(layout.bundledModelsDir().toAbsolutePath().normalize())) {
             gatewayArgs.add(BUNDLED_MODEL_ANSWER_ARG);
         }
         if (apiKey != null) {

@@ -49,18 +49,12 @@ final class UpBanner {
         text.append("then stream its events, putting that id in place of <id>:").append(n);
         text.append("  curl -N").append(auth).append(' ').append(gateway).append("/v1/reasoning/<id>/events")
                 .append(n);
+        String url = plan.gateway().port() != PlatformService.GATEWAY.defaultPort() ? " --url " + gateway : "";
         text.append("or do both in one go:").append(n);
-        text.append("  ./reasoner ask \"").append(EXAMPLE_PROMPT).append('"');
-        if (plan.gateway().port() != PlatformService.GATEWAY.defaultPort()) {
-            text.append(" --url ").append(gateway);
-        }
-        text.append(n);
+        text.append("  ./reasoner ask \"").append(EXAMPLE_PROMPT).append('"').append(url).append(n);
         text.append("and with one forced \"Wait\" when the model first tries to stop thinking:").append(n);
-        text.append("  ./reasoner ask \"").append(EXAMPLE_PROMPT).append("\" --extensions 1");
-        if (plan.gateway().port() != PlatformService.GATEWAY.defaultPort()) {
-            text.append(" --url ").append(gateway);
-        }
-        text.append(n).append(n);
+        text.append("  ./reasoner ask \"").append(EXAMPLE_PROMPT).append("\" --extensions 1").append(url).append(n);
+        text.append(n);
         text.append("Press Ctrl-C to stop everything (or run ./reasoner down in another terminal).").append(n);
         return text.toString();
     }

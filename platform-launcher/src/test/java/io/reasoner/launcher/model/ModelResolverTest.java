@@ -62,8 +62,9 @@ class ModelResolverTest {
     }
 
     @Test
-    void environmentModel_winsOverSharedCopy() throws IOException {
+    void environmentModel_winsOverBundledS1MiniAndSharedCopy() throws IOException {
         Path fromEnv = file(workspace.resolve("env.gguf"));
+        file(bundledCopy());
         file(sharedCopy());
 
         ResolvedModel model = resolver(Map.of(ModelResolver.MODEL_ENV, fromEnv.toString()), this::refuse)
@@ -91,17 +92,6 @@ class ModelResolverTest {
         ResolvedModel model = resolver(Map.of(), this::refuse).resolve(Optional.empty());
 
         assertThat(model).isEqualTo(new ResolvedModel(bundledCopy(), ResolvedModel.Source.BUNDLED));
-    }
-
-    @Test
-    void environmentModel_winsOverBundledS1Mini() throws IOException {
-        Path fromEnv = file(workspace.resolve("env.gguf"));
-        file(bundledCopy());
-
-        ResolvedModel model = resolver(Map.of(ModelResolver.MODEL_ENV, fromEnv.toString()), this::refuse)
-                .resolve(Optional.empty());
-
-        assertThat(model).isEqualTo(new ResolvedModel(fromEnv, ResolvedModel.Source.ENVIRONMENT));
     }
 
     @Test

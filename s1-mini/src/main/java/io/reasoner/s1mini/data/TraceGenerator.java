@@ -29,7 +29,7 @@ public record TraceGenerator(double slipRate, double noiseRate, double recheckRa
         requireProbability("recheckRate", recheckRate);
     }
 
-    /** No closing re-checks. */
+    /** No re-checks. */
     public TraceGenerator(double slipRate, double noiseRate) {
         this(slipRate, noiseRate, 0);
     }
