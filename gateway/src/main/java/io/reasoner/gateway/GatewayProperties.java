@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention         how long a finished request stays queryable in this instance's memory
  * @param maxTrackedRequests bound on requests held in memory; the oldest finished ones are dropped first
  * @param defaultMaxThinkingTokens thinking cap for a request that names none
- * @param defaultMaxAnswerTokens   answer cap for a request that names none
+ * @param defaultMaxAnswerTokens   answer cap for a request that names none; where {@code modelPath} is set, less if
+ *                          the context would not hold it after the prompt and the thinking cap
  * @param modelPath         the GGUF file the workers serve (as their {@code reasoner.worker.model-path}); the
  *                          gateway reads its tokenizer, chat template and context length from the metadata (never
  *                          the weights) to refuse with 400 a prompt that fills the context. Unset: no such check

@@ -60,7 +60,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void services_areHealthCheckedAndWorkersMountModelsAndDrain() {
+    void services_areHealthCheckedAndWorkersMountModelsAndDrain_andTheGatewayReadsTheSameModel() {
         for (String service : List.of("gateway", "worker", "worker-gpu", "budget-policy")) {
             JsonNode s = compose.at("/services/" + service);
             assertThat(s.path("healthcheck").path("test").toString()).as(service).contains("/actuator/health/readiness");
@@ -75,6 +75,11 @@ class ComposeFileTest {
             assertThat(seconds(s.path("stop_grace_period").asText())).as(worker).isGreaterThanOrEqualTo(40);
         }
         assertThat(compose.at("/services/worker/deploy/replicas").asInt()).isEqualTo(2);
+        JsonNode gateway = compose.at("/services/gateway");
+        assertThat(gateway.path("volumes").toString()).contains(":/models:ro");
+        assertThat(gateway.path("command").toString())
+                .isEqualTo(compose.at("/services/worker/command").toString()
+                        .replace("reasoner.worker.model-path", "reasoner.gateway.model-path"));
     }
 
     @Test

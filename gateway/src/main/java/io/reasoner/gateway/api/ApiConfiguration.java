@@ -24,7 +24,10 @@ import io.reasoner.kafka.EventPublisher;
 @EnableConfigurationProperties(AdmissionProperties.class)
 class ApiConfiguration {
 
-    /** Counts prompt tokens with the served model's tokenizer when the gateway is told the model file. */
+    /**
+     * Counts prompt tokens with the served model's tokenizer when the gateway is told the model file, to refuse a
+     * prompt that fills the context and to fit the default answer cap to the room it leaves.
+     */
     @Bean
     PromptLimit promptLimit(GatewayProperties properties) {
         return properties.modelPath() == null || properties.modelPath().isBlank() ? PromptLimit.none()
@@ -35,10 +38,11 @@ class ApiConfiguration {
     ReasoningService reasoningService(GatewayProperties properties, AdmissionProperties admission,
             RequestRegistry registry, EventPublisher publisher, Clock clock, RequestLog log,
             PromptLimit promptLimit) {
-        return new ReasoningService(new RequestFactory(properties, new RequestIds(new SecureRandom()), clock),
+        return new ReasoningService(
+                new RequestFactory(properties, new RequestIds(new SecureRandom()), clock, promptLimit),
                 registry, publisher, properties, clock,
                 new AdmissionControl(registry, admission.maxConcurrent(), admission.maxQueued(),
                         admission.retryAfter()),
-                new IdempotencyKeys(clock, admission.idempotencyRetention(), admission.idempotencyMaxKeys()), log, promptLimit);
+                new IdempotencyKeys(clock, admission.idempotencyRetention(), admission.idempotencyMaxKeys()), log);
     }
 }

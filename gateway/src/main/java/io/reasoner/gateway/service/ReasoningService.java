@@ -29,16 +29,14 @@ public final class ReasoningService {
     private final AdmissionControl admission;
     private final IdempotencyKeys idempotencyKeys;
     private final RequestLog log;
-    private final PromptLimit promptLimit;
     /** Held across admission check, idempotency lookup and registry accept; never across the Kafka publish. */
     private final Object admissionLock = new Object();
 
     public ReasoningService(RequestFactory factory, RequestRegistry registry, EventPublisher publisher,
             GatewayProperties properties, Clock clock, AdmissionControl admission, IdempotencyKeys idempotencyKeys,
-            RequestLog log, PromptLimit promptLimit) {
+            RequestLog log) {
         this.factory = factory;
         this.log = log;
-        this.promptLimit = promptLimit;
         this.admission = admission;
         this.idempotencyKeys = idempotencyKeys;
         this.registry = registry;
@@ -76,7 +74,6 @@ public final class ReasoningService {
         }
         ReasoningRequest request = factory.create(body, tenant);
         RequestTags.requestId(request.requestId());
-        promptLimit.check(request);
         TrackedRequest tracked;
         synchronized (admissionLock) {
             if (idempotencyKey != null) {

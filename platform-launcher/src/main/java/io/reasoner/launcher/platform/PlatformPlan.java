@@ -22,13 +22,11 @@ public record PlatformPlan(RepoLayout layout, BrokerSettings broker, List<Servic
     static final String WORKER_MODEL_ARG = "--reasoner.worker.model-path=";
     /** The policy service's Kafka Streams state lives with the rest of the local state, not in the OS temp dir. */
     static final String POLICY_STATE_ARG = "--reasoner.policy.state-dir=";
-    /** The model file the gateway reads its tokenizer and context length from (metadata only, never weights). */
-    static final String GATEWAY_MODEL_ARG = "--reasoner.gateway.model-path=";
     /**
-     * s1-mini's context is 512 tokens: the gateway's default budget (256 thinking + 256 answer) plus a prompt would
-     * not fit, and its answers are a line. A request that names no answer cap gets this many answer tokens.
+     * The model file the gateway reads its tokenizer and context length from (metadata only, never weights), to
+     * refuse prompts that fill the context and to fit the default answer cap to it (s1-mini's context is 512).
      */
-    static final String BUNDLED_MODEL_ANSWER_ARG = "--reasoner.gateway.default-max-answer-tokens=64";
+    static final String GATEWAY_MODEL_ARG = "--reasoner.gateway.model-path=";
     /** The gateway's map of API key to tenant. */
     static final String API_KEY_ARG = "--reasoner.gateway.auth.keys";
 
@@ -57,12 +55,8 @@ public record PlatformPlan(RepoLayout layout, BrokerSettings broker, List<Servic
      * @param apiKey the key the gateway accepts, for tenant {@value LocalApiKey#TENANT}; null for none
      */
     public static PlatformPlan of(RepoLayout layout, Path model, int gatewayPort, String apiKey) {
-        Path absolute = model.toAbsolutePath().normalize();
-        String modelPath = absolute.toString();
+        String modelPath = model.toAbsolutePath().normalize().toString();
         List<String> gatewayArgs = new java.util.ArrayList<>(List.of(GATEWAY_MODEL_ARG + modelPath));
-        if (absolute.startsWith(layout.bundledModelsDir().toAbsolutePath().normalize())) {
-            gatewayArgs.add(BUNDLED_MODEL_ANSWER_ARG);
-        }
         if (apiKey != null) {
             // Brackets keep the key's characters as they are when Spring binds the map.
             gatewayArgs.add(API_KEY_ARG + "[" + apiKey + "]=" + LocalApiKey.TENANT);

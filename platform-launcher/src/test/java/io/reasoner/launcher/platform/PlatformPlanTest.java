@@ -56,18 +56,6 @@ class PlatformPlanTest {
     }
 
     @Test
-    void bundledS1Mini_getsAnAnswerCapThatFitsItsContext_otherModelsKeepTheGatewayDefault() {
-        RepoLayout layout = new RepoLayout(root);
-        PlatformPlan bundled = PlatformPlan.of(layout, root.resolve("models/s1-mini/s1-mini.gguf"), 8080);
-        PlatformPlan other = PlatformPlan.of(layout, root.resolve("elsewhere/stories260K.gguf"), 8080);
-
-        assertThat(bundled.gateway().jvmArgs(bundled.bootstrapServers()))
-                .contains("--reasoner.gateway.default-max-answer-tokens=64");
-        assertThat(other.gateway().jvmArgs(other.bootstrapServers()))
-                .noneMatch(arg -> arg.startsWith("--reasoner.gateway.default-max-answer-tokens"));
-    }
-
-    @Test
     void plan_keepsAllStateUnderDotReasoner() {
         RepoLayout layout = new RepoLayout(root);
         PlatformPlan plan = PlatformPlan.of(layout, root.resolve("m.gguf"), 8080);
