@@ -42,6 +42,9 @@ import io.reasoner.protocol.ReasoningTopic;
  *   <li><b>Handover.</b> When a partition is revoked, or the worker stops and its drain period runs out, the
  *       requests still running from it are told to stop without a result; revocation waits (bounded) until they
  *       have, so the next owner resumes them from a chunk log nobody else writes to any more.</li>
+ *   <li><b>History.</b> The handler is told whether a record may have been served before: only one below the
+ *       log's end at the moment its partition was assigned here can have been, so the steady stream of new
+ *       requests is served without reading the chunk log first.</li>
  * </ul>
  *
  * <p>The Kafka consumer is confined to the intake thread; slot threads report back through a queue.
@@ -55,7 +58,11 @@ public final class RequestIntake implements SmartLifecycle {
     private final SlotPool slots;
     private final IntakeSettings settings;
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
+    private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(5);
+
     private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>();
+    /** Per owned partition, the log's end when it was assigned here: no worker saw a record from there on. */
+    private final Map<TopicPartition, Long> freshFrom = new HashMap<>();
     private final Map<TopicPartition, Map<Long, Running>> running = new HashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -196,12 +203,13 @@ public final class RequestIntake implements SmartLifecycle {
 
     private void start(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
         trackers.get(partition).taken(record.offset());
+        boolean mayHaveHistory = record.offset() < freshFrom.getOrDefault(partition, Long.MAX_VALUE);
         Running task = new Running(partition, record.offset());
         running.computeIfAbsent(partition, p -> new HashMap<>()).put(record.offset(), task);
         slots.submit(() -> {
             RequestHandler.Handled handled;
             try {
-                handled = handler.handle(record, task.handedOver::get);
+                handled = handler.handle(record, mayHaveHistory, task.handedOver::get);
             } catch (RuntimeException e) {
                 log.error("request at {}@{} could not be completed; it stays uncommitted and is served again by "
                         + "the partition's next owner", partition, record.offset(), e);
@@ -301,6 +309,7 @@ public final class RequestIntake implements SmartLifecycle {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             partitions.forEach(partition -> trackers.put(partition, new OffsetTracker()));
+            freshFrom.putAll(endOffsets(partitions));
             assigned = true;
         }
 
@@ -317,8 +326,26 @@ public final class RequestIntake implements SmartLifecycle {
             forget(partitions);
         }
 
+        /**
+         * Where each partition's log ends now. A record below it may have been served, wholly or in part, by the
+         * partition's previous owner; one from it on reached the log after that owner gave the partition up.
+         * Unknown (the broker did not answer): every record is treated as possibly served.
+         */
+        private Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            try {
+                ends.putAll(consumer.endOffsets(partitions, END_OFFSETS_TIMEOUT));
+            } catch (RuntimeException e) {
+                log.warn("could not read the end offsets of {} ({}); each of their requests is looked up in the "
+                        + "log before it is served", partitions, e.toString());
+            }
+            partitions.forEach(partition -> ends.putIfAbsent(partition, Long.MAX_VALUE));
+            return ends;
+        }
+
         private void forget(Collection<TopicPartition> partitions) {
             partitions.forEach(partition -> {
+                freshFrom.remove(partition);
                 trackers.remove(partition);
                 running.remove(partition);
             });

@@ -101,6 +101,10 @@ public final class ChunkLog implements AutoCloseable {
      */
     public record History(List<ReasoningChunk> chunks, Optional<ReasoningResult> result) {
 
+        /** A request no worker has served: no chunks, no result. */
+        public static final History NONE = new History(List.of(), Optional.empty());
+
+
         public History {
             chunks = List.copyOf(chunks);
         }

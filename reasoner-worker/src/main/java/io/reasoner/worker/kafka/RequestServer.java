@@ -71,7 +71,7 @@ public class RequestServer implements RequestHandler {
     }
 
     @Override
-    public Handled handle(ConsumerRecord<String, byte[]> record, BooleanSupplier handedOver) {
+    public Handled handle(ConsumerRecord<String, byte[]> record, boolean mayHaveHistory, BooleanSupplier handedOver) {
         ReasoningRequest request;
         try {
             request = codec.decode(record.value(), ReasoningRequest.class);
@@ -79,9 +79,7 @@ public class RequestServer implements RequestHandler {
             reject(record, e.getMessage());
             return Handled.DONE;
         }
-        long readStart = System.nanoTime();
-        ChunkLog.History history = chunkLog.read(request.requestId(), request.createdAtMs());
-        metrics.logRead(System.nanoTime() - readStart);
+        ChunkLog.History history = mayHaveHistory ? readHistory(request) : ChunkLog.History.NONE;
         if (history.result().isPresent()) {
             // Served before, but its offset was not committed (a request below it was still running).
             log.info("request {} already has a result; not serving it again", request.requestId());
@@ -92,6 +90,13 @@ public class RequestServer implements RequestHandler {
             return Handled.DONE;
         }
         return serve(request, history.chunks(), handedOver);
+    }
+
+    private ChunkLog.History readHistory(ReasoningRequest request) {
+        long readStart = System.nanoTime();
+        ChunkLog.History history = chunkLog.read(request.requestId(), request.createdAtMs());
+        metrics.logRead(System.nanoTime() - readStart);
+        return history;
     }
 
     /**

@@ -42,7 +42,7 @@ public final class TracingRequestHandler implements RequestHandler {
     }
 
     @Override
-    public Handled handle(ConsumerRecord<String, byte[]> record, BooleanSupplier handedOver) {
+    public Handled handle(ConsumerRecord<String, byte[]> record, boolean mayHaveHistory, BooleanSupplier handedOver) {
         String tenant = tenant(record);
         SpanBuilder builder = MessagingSpans.consumer(tracer, record).setAttribute(MODEL, model);
         if (record.key() != null) {
@@ -55,7 +55,7 @@ public final class TracingRequestHandler implements RequestHandler {
         try (TraceContext.Scope scope = TraceContext.open(span)) {
             putMdc("requestId", record.key());
             putMdc("tenant", tenant);
-            Handled handled = delegate.handle(record, handedOver);
+            Handled handled = delegate.handle(record, mayHaveHistory, handedOver);
             if (handled == Handled.HANDED_OVER) {
                 span.setAttribute(HANDED_OVER, true);
             }

@@ -142,6 +142,21 @@ class RequestIntakeTest {
         assertThat(consumer.lastCommitted(INTERACTIVE)).isLessThanOrEqualTo(0);
     }
 
+    @Test
+    void recordsInTheLogBeforeThePartitionCameHere_mayHaveBeenServed_laterOnesCannot() throws Exception {
+        consumer.addRecord(record(INTERACTIVE, 0));
+        consumer.addRecord(record(INTERACTIVE, 1));
+        start(4, INTERACTIVE);
+        consumer.addRecord(record(INTERACTIVE, 2));
+
+        for (int offset = 0; offset < 3; offset++) {
+            handler.nextStarted();
+        }
+
+        assertThat(handler.mayHaveHistory).containsExactlyInAnyOrderEntriesOf(Map.of(key(INTERACTIVE, 0), true,
+                key(INTERACTIVE, 1), true, key(INTERACTIVE, 2), false));
+    }
+
     private void start(int slotCount, TopicPartition... partitions) {
         slots = new SlotPool(slotCount);
         intake = new RequestIntake(() -> consumer, handler, slots, new RequestIntake.IntakeSettings(
@@ -236,6 +251,15 @@ class RequestIntakeTest {
             super.commitSync(offsets);
         }
 
+        /** The log's end now, as a broker answers it. */
+        @Override
+        public synchronized Map<TopicPartition, Long> endOffsets(java.util.Collection<TopicPartition> partitions,
+                Duration timeout) {
+            Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+            partitions.forEach(p -> ends.put(p, (long) log.getOrDefault(p, List.of()).size()));
+            return ends;
+        }
+
         long lastCommitted(TopicPartition partition) {
             return commits.getOrDefault(partition, -1L);
         }
@@ -253,12 +277,15 @@ class RequestIntakeTest {
     private static final class ScriptedHandler implements RequestHandler {
         final BlockingQueue<String> started = new LinkedBlockingQueue<>();
         final Set<String> handedOver = ConcurrentHashMap.newKeySet();
+        final Map<String, Boolean> mayHaveHistory = new ConcurrentHashMap<>();
         private final Map<String, CompletableFuture<Handled>> outcomes = new ConcurrentHashMap<>();
         private final Set<String> yieldOnHandover = ConcurrentHashMap.newKeySet();
 
         @Override
-        public Handled handle(ConsumerRecord<String, byte[]> record, BooleanSupplier handedOverNow) {
+        public Handled handle(ConsumerRecord<String, byte[]> record, boolean mayHaveHistory,
+                BooleanSupplier handedOverNow) {
             CompletableFuture<Handled> outcome = outcome(record.key());
+            this.mayHaveHistory.put(record.key(), mayHaveHistory);
             started.add(record.key());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (System.nanoTime() < deadline) {

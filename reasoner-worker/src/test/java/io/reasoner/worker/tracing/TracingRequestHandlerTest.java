@@ -43,12 +43,12 @@ class TracingRequestHandlerTest {
     private final Map<String, String> seen = new HashMap<>();
 
     private TracingRequestHandler handler(RequestHandler delegate) {
-        return new TracingRequestHandler((record, handedOver) -> {
+        return new TracingRequestHandler((record, mayHaveHistory, handedOver) -> {
             seen.put("span", TraceContext.current().map(TraceParent::header).orElse(null));
             seen.put("requestId", MDC.get("requestId"));
             seen.put("tenant", MDC.get("tenant"));
             seen.put("spanId", MDC.get("spanId"));
-            return delegate.handle(record, handedOver);
+            return delegate.handle(record, mayHaveHistory, handedOver);
         }, codec, tracers.get("test"), "stories260K");
     }
 
@@ -57,11 +57,11 @@ class TracingRequestHandlerTest {
         ConsumerRecord<String, byte[]> record = record(codec.encode(request("r-1", "acme")));
         record.headers().add("traceparent", CALLER.getBytes(StandardCharsets.US_ASCII));
 
-        Handled handled = handler((r, h) -> {
+        Handled handled = handler((r, m, h) -> {
             ResultSpans.record(new ReasoningResult("r-1", "acme", ResultStatus.DONE, "t", "a", FinishReason.LENGTH,
                     new Usage(3, 8, 5), null, Forcing.NONE, 2, null, "stories260K", Map.of(), 1L));
             return Handled.DONE;
-        }).handle(record, () -> false);
+        }).handle(record, true, () -> false);
 
         assertThat(handled).isEqualTo(Handled.DONE);
         SpanData span = only(exported.getFinishedSpanItems());
@@ -86,7 +86,8 @@ class TracingRequestHandlerTest {
 
     @Test
     void startsANewTraceForARecordWithoutOne_andServesUndecodableRecordsToo() {
-        handler((r, h) -> Handled.DONE).handle(record("not json".getBytes(StandardCharsets.UTF_8)), () -> false);
+        handler((r, m, h) -> Handled.DONE).handle(record("not json".getBytes(StandardCharsets.UTF_8)), true,
+                () -> false);
 
         SpanData span = only(exported.getFinishedSpanItems());
         assertThat(span.getParentSpanContext().isValid()).isFalse();
@@ -97,10 +98,10 @@ class TracingRequestHandlerTest {
     @Test
     void aFailingDelegate_endsTheSpanFailed_andAHandoverIsMarked() {
         ConsumerRecord<String, byte[]> record = record(codec.encode(request("r-1", "acme")));
-        assertThatIllegalStateException().isThrownBy(() -> handler((r, h) -> {
+        assertThatIllegalStateException().isThrownBy(() -> handler((r, m, h) -> {
             throw new IllegalStateException("broker gone");
-        }).handle(record, () -> false));
-        handler((r, h) -> Handled.HANDED_OVER).handle(record, () -> true);
+        }).handle(record, true, () -> false));
+        handler((r, m, h) -> Handled.HANDED_OVER).handle(record, true, () -> true);
 
         List<SpanData> spans = exported.getFinishedSpanItems();
         assertThat(spans).hasSize(2);
