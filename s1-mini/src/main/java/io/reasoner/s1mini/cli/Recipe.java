@@ -44,11 +44,8 @@ public final class Recipe {
     public static final String POOL_FILE = "pool-questions.txt";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    /**
-     * The teacher: every trace opens with a glance (which ends thinking more often the easier the problem), 30% of
-     * worked traces catch a slip, 40% re-check a step (half of them the last), 10% are noise.
-     */
-    public static final TraceGenerator TEACHER = new TraceGenerator(0.3, 0.1, 0.4, 1.0);
+    /** The teacher: 30% of traces catch a slip, 40% re-check a step (half of them the last), 10% are noise. */
+    public static final TraceGenerator TEACHER = new TraceGenerator(0.3, 0.1, 0.4);
     /** Thinking at least as long as the domain's median counts as hard (s1's "longer traces are harder"). */
     private static final double LENGTH_QUANTILE = 0.5;
 

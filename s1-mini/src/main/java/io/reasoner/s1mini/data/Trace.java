@@ -16,9 +16,7 @@ public record Trace(Problem problem, String completion, Kind kind) {
     public enum Kind {
         /** Every step right first time. */
         CLEAN,
-        /** Answered at a glance, rightly, and thinking ended there. */
-        GLANCE,
-        /** One step (or a glance) written wrong, then "Wait", re-checked and corrected; the answer is right. */
+        /** One step written wrong, then "Wait", re-checked and corrected; the answer is right. */
         CORRECTED_SLIP,
         /** Teacher noise: well-formed, but the final answer is wrong. */
         WRONG_ANSWER,

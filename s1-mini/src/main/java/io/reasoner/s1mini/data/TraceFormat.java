@@ -24,8 +24,6 @@ public final class TraceFormat {
     public static final String ANSWER_PREFIX = "Final Answer:";
     public static final String END_OF_TURN = "<|im_end|>";
     public static final String WAIT = "Wait, ";
-    /** Opens a glance: an answer written before any working (see {@code TraceGenerator}). */
-    public static final String GLANCE = "at a glance: ";
 
     /** Jinja, written into {@code tokenizer.chat_template}. */
     public static final String CHAT_TEMPLATE = "{%- for message in messages %}"

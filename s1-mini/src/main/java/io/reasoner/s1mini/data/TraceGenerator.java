@@ -17,42 +17,21 @@ import java.util.random.RandomGenerator;
  * which may slip too when it ends with the answer (a digit or letter of the answer wrong, then caught): a forced
  * "Wait" at the end of thinking then continues text the model has seen.
  *
- * <p>A trace may open with a glance: the answer written at once ("at a glance: 1336"), as a person answers before
- * working a problem out. The glance is right less often the harder the problem, and the teacher stops there more
- * often the easier the problem; otherwise it goes on with "Wait, " and the worked steps, which reach the right
- * answer whatever the glance said. A glance that stops wrong is a wrong answer for the quality filter to find. So
- * the pool holds what s1's budget forcing is for: thinking that ends too early, and "Wait" leading from a first
- * answer into the work that checks it.
- *
  * @param slipRate    chance that a trace with a slippable step contains one corrected slip
- * @param noiseRate   chance that a worked trace is noise, half wrong answers and half truncations
+ * @param noiseRate   chance that a trace is noise, half wrong answers and half truncations
  * @param recheckRate chance that a trace re-checks one step (the last, or one drawn uniformly) that did not slip
- * @param glanceRate  chance that a trace opens with a glance
  */
-public record TraceGenerator(double slipRate, double noiseRate, double recheckRate, double glanceRate) {
-
-    /** Chance that a glance is right, at a domain's easiest level and its hardest, linear in between. */
-    static final double GLANCE_RIGHT_EASIEST = 0.9;
-    static final double GLANCE_RIGHT_HARDEST = 0.2;
-    /** Chance that thinking ends after the glance, at a domain's easiest level and its hardest. */
-    static final double GLANCE_STOP_EASIEST = 0.8;
-    static final double GLANCE_STOP_HARDEST = 0.1;
+public record TraceGenerator(double slipRate, double noiseRate, double recheckRate) {
 
     public TraceGenerator {
         requireProbability("slipRate", slipRate);
         requireProbability("noiseRate", noiseRate);
         requireProbability("recheckRate", recheckRate);
-        requireProbability("glanceRate", glanceRate);
     }
 
-    /** No glances. */
-    public TraceGenerator(double slipRate, double noiseRate, double recheckRate) {
-        this(slipRate, noiseRate, recheckRate, 0);
-    }
-
-    /** No re-checks and no glances. */
+    /** No re-checks. */
     public TraceGenerator(double slipRate, double noiseRate) {
-        this(slipRate, noiseRate, 0, 0);
+        this(slipRate, noiseRate, 0);
     }
 
     private static void requireProbability(String name, double value) {
@@ -91,18 +70,6 @@ public record TraceGenerator(double slipRate, double noiseRate, double recheckRa
             }
         }
         Trace.Kind kind = slipAt >= 0 ? Trace.Kind.CORRECTED_SLIP : Trace.Kind.CLEAN;
-        if (random.nextDouble() < glanceRate) {
-            double hardness = hardness(problem);
-            boolean right = random.nextDouble() < between(GLANCE_RIGHT_EASIEST, GLANCE_RIGHT_HARDEST, hardness);
-            String glanced = right ? problem.answer() : wrong(problem.answer(), random);
-            String glance = TraceFormat.GLANCE + glanced + "\n";
-            if (random.nextDouble() < between(GLANCE_STOP_EASIEST, GLANCE_STOP_HARDEST, hardness)) {
-                return new Trace(problem, TraceFormat.completion(glance, glanced),
-                        right ? Trace.Kind.GLANCE : Trace.Kind.WRONG_ANSWER);
-            }
-            thinking.insert(0, glance + TraceFormat.WAIT);
-            kind = right ? kind : Trace.Kind.CORRECTED_SLIP;
-        }
         if (random.nextDouble() < noiseRate) {
             return random.nextBoolean()
                     ? new Trace(problem, TraceFormat.completion(thinking.toString(), wrong(problem.answer(), random)),
@@ -110,18 +77,6 @@ public record TraceGenerator(double slipRate, double noiseRate, double recheckRa
                     : new Trace(problem, truncated(thinking.toString(), random), Trace.Kind.TRUNCATED);
         }
         return new Trace(problem, TraceFormat.completion(thinking.toString(), problem.answer()), kind);
-    }
-
-    /** Where the problem's difficulty lies in its domain's range: 0 at the easiest level, 1 at the hardest. */
-    private static double hardness(Problem problem) {
-        Domain domain = Domains.byName(problem.domain()).orElseThrow(
-                () -> new IllegalArgumentException("unknown domain " + problem.domain()));
-        int levels = domain.maxDifficulty() - domain.minDifficulty();
-        return levels == 0 ? 0 : (double) (problem.difficulty() - domain.minDifficulty()) / levels;
-    }
-
-    private static double between(double easiest, double hardest, double hardness) {
-        return easiest + (hardest - easiest) * hardness;
     }
 
     /** A last step with no slip of its own that ends with the answer slips in the answer. */

@@ -3,7 +3,6 @@ package io.reasoner.s1mini.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -123,45 +122,6 @@ class DomainsTest {
             }
         }
         assertThat(ofLast).isBetween(traces / 2, traces * 3 / 4);
-    }
-
-    @Test
-    void glance_answersAtOnce_thenStopsOrWaitsAndWorksItOut_stoppingAndRightMoreOftenWhenEasy() {
-        TraceGenerator glancing = new TraceGenerator(0.0, 0.0, 0.0, 1.0);
-        SplittableRandom random = new SplittableRandom(7);
-        for (Domain domain : Domains.all()) {
-            int[] stops = new int[2];
-            int[] right = new int[2];
-            for (int level = 0; level < 2; level++) {
-                int difficulty = level == 0 ? domain.minDifficulty() : domain.maxDifficulty();
-                for (int i = 0; i < 300; i++) {
-                    Problem problem = domain.generate(difficulty, random);
-                    Trace trace = glancing.write(problem, random);
-                    TraceFormat.Parsed parsed = TraceFormat.parse(trace.completion()).orElseThrow();
-                    List<String> lines = parsed.thinking().lines().toList();
-                    assertThat(lines.get(0)).startsWith(TraceFormat.GLANCE);
-                    String glanced = lines.get(0).substring(TraceFormat.GLANCE.length());
-                    boolean glancedRight = domain.verify(problem.question(), glanced);
-                    right[level] += glancedRight ? 1 : 0;
-                    if (lines.size() == 1) {
-                        stops[level]++;
-                        assertThat(parsed.answer()).isEqualTo(glanced);
-                        assertThat(trace.kind()).isEqualTo(glancedRight ? Trace.Kind.GLANCE
-                                : Trace.Kind.WRONG_ANSWER);
-                    } else {
-                        List<String> worked = new ArrayList<>(problem.steps().stream().map(Step::text).toList());
-                        worked.set(0, TraceFormat.WAIT + worked.get(0));
-                        assertThat(lines.subList(1, lines.size())).isEqualTo(worked);
-                        assertThat(domain.verify(problem.question(), parsed.answer())).isTrue();
-                        assertThat(trace.kind()).isEqualTo(glancedRight ? Trace.Kind.CLEAN
-                                : Trace.Kind.CORRECTED_SLIP);
-                    }
-                }
-            }
-            assertThat(stops[0]).as(domain.name() + " stops, easiest vs hardest").isGreaterThan(3 * stops[1]);
-            assertThat(right[0]).as(domain.name() + " right glances, easiest vs hardest")
-                    .isGreaterThan(2 * right[1]);
-        }
     }
 
     @Test
