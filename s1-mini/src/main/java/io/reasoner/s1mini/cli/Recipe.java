@@ -2,6 +2,7 @@ package io.reasoner.s1mini.cli;
 
 import io.reasoner.engine.model.RandomModelWriter;
 import io.reasoner.engine.model.TrainableTransformer;
+import io.reasoner.s1mini.data.Domain;
 import io.reasoner.s1mini.data.Domains;
 import io.reasoner.s1mini.data.PoolGenerator;
 import io.reasoner.s1mini.data.Trace;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import tools.jackson.databind.SerializationFeature;
@@ -92,7 +94,10 @@ public final class Recipe {
                 vocabulary.size(), s.context());
         report.put("parameters", spec.parameters());
         try (TrainableTransformer model = TrainableTransformer.initialize(spec, initRandom)) {
-            List<TrainingExample> pretraining = examples(pool, vocabulary, false);
+            List<Trace> pretrainPool = options.pretrainOn() == RecipeOptions.PretrainOn.ALL ? pool : easierHalf(pool);
+            report.put("pretrain-on", options.pretrainOn().name().toLowerCase(Locale.ROOT));
+            report.put("pretrain-traces", pretrainPool.size());
+            List<TrainingExample> pretraining = examples(pretrainPool, vocabulary, false);
             report.put("pretrain", stage("pretrain", model, pretraining,
                     new TrainingConfig(options.pretrainSteps(), options.batch(), options.learningRate(),
                             Math.max(1, options.pretrainSteps() / 20), 0.01f, 1f, options.seed())));
@@ -150,6 +155,14 @@ public final class Recipe {
             }
         }
         return examples;
+    }
+
+    /** The traces at or below the middle of their domain's difficulty range. */
+    static List<Trace> easierHalf(List<Trace> pool) {
+        return pool.stream().filter(trace -> {
+            Domain domain = Domains.byName(trace.problem().domain()).orElseThrow();
+            return trace.problem().difficulty() <= (domain.minDifficulty() + domain.maxDifficulty()) / 2;
+        }).toList();
     }
 
     private static List<String> texts(List<Trace> pool) {

@@ -16,24 +16,44 @@ import java.util.Set;
  *                       repeated pairs to merge)
  * @param pretrainSteps  steps on the whole pool, all tokens learned
  * @param finetuneSteps  steps on the selected set, completion tokens learned; the same for curated and random
+ * @param pretrainOn     which of the pool's traces pretraining sees
  */
 public record RecipeOptions(Path out, long seed, int pool, int select, int vocab, RandomModelWriter.Spec spec,
                             int pretrainSteps, int finetuneSteps, int batch, float learningRate,
-                            float finetuneLearningRate, int maxTokens) {
+                            float finetuneLearningRate, int maxTokens, PretrainOn pretrainOn) {
+
+    /** The traces pretraining sees ({@code --pretrain-on all|easier}). */
+    public enum PretrainOn {
+        /** The whole pool. */
+        ALL,
+        /**
+         * Only the easier half of each domain's difficulty levels, as s1's base model had never seen reasoning like
+         * its 1K: the harder levels are learned from the fine-tuning set alone.
+         */
+        EASIER;
+
+        static PretrainOn parse(String value) {
+            return switch (value) {
+                case "all" -> ALL;
+                case "easier" -> EASIER;
+                default -> throw new IllegalArgumentException("--pretrain-on must be all or easier, was " + value);
+            };
+        }
+    }
 
     private static final Set<String> KEYS = Set.of("out", "seed", "pool", "select", "vocab", "dim", "layers",
             "heads", "ffn", "context", "pretrain-steps", "finetune-steps", "batch", "lr", "finetune-lr",
-            "max-tokens", "smoke");
+            "max-tokens", "pretrain-on", "smoke");
 
     public static RecipeOptions defaults(Path out) {
         return new RecipeOptions(out, 1, 20_000, 1_000, 512, new RandomModelWriter.Spec(128, 4, 4, 4, 384, 512, 512),
-                5000, 500, 32, 2e-3f, 5e-4f, 320);
+                5000, 500, 32, 2e-3f, 5e-4f, 320, PretrainOn.ALL);
     }
 
     /** A few seconds of everything, for the CI smoke test. */
     public static RecipeOptions smoke(Path out) {
         return new RecipeOptions(out, 1, 300, 40, 300, new RandomModelWriter.Spec(32, 2, 2, 1, 64, 300, 256),
-                25, 10, 8, 3e-3f, 1e-3f, 200);
+                25, 10, 8, 3e-3f, 1e-3f, 200, PretrainOn.ALL);
     }
 
     /** {@code --key value} pairs over {@link #defaults} (or {@link #smoke} with {@code --smoke true}). */
@@ -61,7 +81,8 @@ public record RecipeOptions(Path out, long seed, int pool, int select, int vocab
                 integer(values, "finetune-steps", base.finetuneSteps()), integer(values, "batch", base.batch()),
                 Float.parseFloat(values.getOrDefault("lr", Float.toString(base.learningRate()))),
                 Float.parseFloat(values.getOrDefault("finetune-lr", Float.toString(base.finetuneLearningRate()))),
-                integer(values, "max-tokens", base.maxTokens()));
+                integer(values, "max-tokens", base.maxTokens()),
+                values.containsKey("pretrain-on") ? PretrainOn.parse(values.get("pretrain-on")) : base.pretrainOn());
     }
 
     private static int integer(Map<String, String> values, String key, int fallback) {

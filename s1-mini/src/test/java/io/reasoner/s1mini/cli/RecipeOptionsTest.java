@@ -1,0 +1,45 @@
+package io.reasoner.s1mini.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reasoner.s1mini.data.Domain;
+import io.reasoner.s1mini.data.Domains;
+import io.reasoner.s1mini.data.PoolGenerator;
+import io.reasoner.s1mini.data.Trace;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RecipeOptionsTest {
+
+    @Test
+    void pretrainOn_isParsedAndChecked() {
+        assertThat(RecipeOptions.parse(new String[] {"--pretrain-on", "easier"}).pretrainOn())
+                .isEqualTo(RecipeOptions.PretrainOn.EASIER);
+        assertThat(RecipeOptions.parse(new String[] {"--pretrain-on", "all"}).pretrainOn())
+                .isEqualTo(RecipeOptions.PretrainOn.ALL);
+        assertThatThrownBy(() -> RecipeOptions.parse(new String[] {"--pretrain-on", "hard"}))
+                .hasMessageContaining("all or easier");
+    }
+
+    @Test
+    void easierHalf_keepsEachDomainsLowerLevelsOnly_andAllOfThem() {
+        List<Trace> pool = new PoolGenerator(Domains.all(), Recipe.TEACHER).generate(2000, new SplittableRandom(2));
+
+        List<Trace> easier = Recipe.easierHalf(pool);
+
+        for (Domain domain : Domains.all()) {
+            int middle = (domain.minDifficulty() + domain.maxDifficulty()) / 2;
+            List<Integer> kept = easier.stream().filter(t -> t.problem().domain().equals(domain.name()))
+                    .map(t -> t.problem().difficulty()).distinct().sorted().toList();
+            long below = pool.stream().filter(t -> t.problem().domain().equals(domain.name())
+                    && t.problem().difficulty() <= middle).count();
+            assertThat(kept).as(domain.name()).first().isEqualTo(domain.minDifficulty());
+            assertThat(kept).as(domain.name()).last().isEqualTo(middle);
+            assertThat(easier.stream().filter(t -> t.problem().domain().equals(domain.name())).count())
+                    .isEqualTo(below);
+        }
+        assertThat(easier.size()).isLessThan(pool.size());
+    }
+}
