@@ -52,14 +52,14 @@ import io.reasoner.protocol.ReasoningTopic;
 public final class RequestIntake implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RequestIntake.class);
+    /** How long a newly assigned partition's end offsets are waited for before its records count as seen. */
+    private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(5);
 
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final RequestHandler handler;
     private final SlotPool slots;
     private final IntakeSettings settings;
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
-    private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(5);
-
     private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>();
     /** Per owned partition, the log's end when it was assigned here: no worker saw a record from there on. */
     private final Map<TopicPartition, Long> freshFrom = new HashMap<>();

@@ -104,7 +104,6 @@ public final class ChunkLog implements AutoCloseable {
         /** A request no worker has served: no chunks, no result. */
         public static final History NONE = new History(List.of(), Optional.empty());
 
-
         public History {
             chunks = List.copyOf(chunks);
         }
