@@ -12,24 +12,26 @@ import java.util.regex.Pattern;
  * @param tokenizers tokenizer providers tried before those registered through {@link java.util.ServiceLoader} and
  *                   the built-in ones (see {@link TokenizerProvider})
  * @param profiler   collects time per part of every forward pass (benchmarks), or null for none
+ * @param matmulOrder the operand order of the weight products on a CPU; {@link MatmulOrder#MEASURED} by default
  */
 public record LoadOptions(String device, ComputeDtype dtype, List<TokenizerProvider> tokenizers,
-                          ForwardProfiler profiler) {
+                          ForwardProfiler profiler, MatmulOrder matmulOrder) {
 
     private static final Pattern DEVICE = Pattern.compile("cpu|gpu(:\\d{1,3})?");
 
     public LoadOptions {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(dtype, "dtype");
+        Objects.requireNonNull(matmulOrder, "matmulOrder");
         if (!DEVICE.matcher(device).matches()) {
             throw new IllegalArgumentException("device must be cpu, gpu or gpu:N, was '" + device + "'");
         }
         tokenizers = List.copyOf(tokenizers);
     }
 
-    /** Without a profiler. */
+    /** Without a profiler, products in the measured order. */
     public LoadOptions(String device, ComputeDtype dtype, List<TokenizerProvider> tokenizers) {
-        this(device, dtype, tokenizers, null);
+        this(device, dtype, tokenizers, null, MatmulOrder.MEASURED);
     }
 
     /** CPU, {@link ComputeDtype#AUTO} (hence F32), no extra tokenizer providers, no profiler. */
@@ -38,19 +40,24 @@ public record LoadOptions(String device, ComputeDtype dtype, List<TokenizerProvi
     }
 
     public LoadOptions withDevice(String newDevice) {
-        return new LoadOptions(newDevice, dtype, tokenizers, profiler);
+        return new LoadOptions(newDevice, dtype, tokenizers, profiler, matmulOrder);
     }
 
     public LoadOptions withDtype(ComputeDtype newDtype) {
-        return new LoadOptions(device, newDtype, tokenizers, profiler);
+        return new LoadOptions(device, newDtype, tokenizers, profiler, matmulOrder);
     }
 
     public LoadOptions withTokenizers(TokenizerProvider... providers) {
-        return new LoadOptions(device, dtype, List.of(providers), profiler);
+        return new LoadOptions(device, dtype, List.of(providers), profiler, matmulOrder);
     }
 
     public LoadOptions withProfiler(ForwardProfiler newProfiler) {
-        return new LoadOptions(device, dtype, tokenizers, Objects.requireNonNull(newProfiler, "newProfiler"));
+        return new LoadOptions(device, dtype, tokenizers, Objects.requireNonNull(newProfiler, "newProfiler"),
+                matmulOrder);
+    }
+
+    public LoadOptions withMatmulOrder(MatmulOrder newOrder) {
+        return new LoadOptions(device, dtype, tokenizers, profiler, newOrder);
     }
 
     boolean onGpu() {

@@ -88,11 +88,14 @@ public final class ModelLoader {
         NDManager manager = TorchRuntime.newManager(parameters, options);
         try {
             WeightLoader.Loaded loaded = WeightLoader.load(source, manager, dtype);
-            LoadReport report = new LoadReport(source.location().toString(), source.store().format(),
-                    manager.getDevice().toString(), dtypeName(dtype), loaded.storedByDtype(), loaded.bytesInMemory());
-            log(info, report);
+            Projection projection = Projection.of(options.matmulOrder(), manager,
+                    TransformerForward.matrices(loaded.weights()), dtype);
             TransformerForward forward = new TransformerForward(config, loaded.weights(), dtype, manager,
-                    options.profiler());
+                    options.profiler(), projection);
+            LoadReport report = new LoadReport(source.location().toString(), source.store().format(),
+                    manager.getDevice().toString(), dtypeName(dtype), loaded.storedByDtype(), loaded.bytesInMemory(),
+                    projection.describe());
+            log(info, report);
             return new TransformerModel(info, source.tokenizer(), config, forward, manager, report);
         } catch (IOException | RuntimeException e) {
             manager.close();

@@ -51,7 +51,8 @@ public final class TrainableTransformer implements AutoCloseable {
                     parameters.get(p + "ffn_down")));
         }
         ModelWeights weights = new ModelWeights(null, layers, parameters.get("output_norm"), parameters.get("output"));
-        this.forward = new TransformerForward(config, weights, DataType.FLOAT32, manager, null);
+        // Training runs only the whole-sequence pass, whose products are always direct.
+        this.forward = new TransformerForward(config, weights, DataType.FLOAT32, manager, null, Projection.direct());
     }
 
     /**

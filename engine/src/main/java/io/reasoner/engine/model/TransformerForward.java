@@ -11,6 +11,7 @@ import ai.djl.nn.Activation;
 import io.reasoner.engine.model.ForwardProfiler.Part;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,17 +40,20 @@ final class TransformerForward {
     private final Attention attention;
     private final NDArray epsilon;
     private final ForwardProfiler profiler;
+    private final Projection projection;
 
     /**
-     * @param manager  the model's, for the few constants the pass needs besides the weights
-     * @param profiler where to report time per part, or null
+     * @param manager    the model's, for the few constants the pass needs besides the weights
+     * @param profiler   where to report time per part, or null
+     * @param projection the operand order of each weight product (see {@link Projection})
      */
     TransformerForward(ModelConfig config, ModelWeights weights, DataType dtype, NDManager manager,
-                       ForwardProfiler profiler) {
+                       ForwardProfiler profiler, Projection projection) {
         this.config = config;
         this.weights = weights;
         this.dtype = dtype;
         this.profiler = profiler;
+        this.projection = projection;
         int queryAndKeyHeads = config.headCount() + config.headCountKv();
         // Without a q/k norm RoPE runs once over the fused Q/K/V heads (value heads pass through); with one it
         // must run after the norm, which applies to Q and K only, so it sees just those heads.
@@ -63,6 +67,16 @@ final class TransformerForward {
 
     DataType dtype() {
         return dtype;
+    }
+
+    /** The matrices the pass multiplies activations by, each layer's and the output head. */
+    static List<NDArray> matrices(ModelWeights weights) {
+        List<NDArray> matrices = new ArrayList<>();
+        for (LayerWeights layer : weights.layers()) {
+            matrices.addAll(List.of(layer.qkv(), layer.output(), layer.gateUp(), layer.down()));
+        }
+        matrices.add(weights.output());
+        return matrices;
     }
 
     /**
@@ -157,7 +171,7 @@ final class TransformerForward {
         NDArray last = in.lastRows() == null ? x : x.get(step, new NDIndex("{}", in.lastRows()));
         NDArray normed = rmsNorm(last, weights.outputNorm());
         int rows = (int) normed.getShape().get(0);
-        boolean flipped = Projection.flipped(normed);
+        boolean flipped = projection.flipped(normed, weights.output());
         NDArray logits = (flipped ? Projection.transposed(step, normed, weights.output())
                 : normed.matMul(weights.output())).toType(DataType.FLOAT32, false).toDevice(Device.cpu(), false);
         timer.lap(Part.OUTPUT_HEAD);
@@ -193,7 +207,7 @@ final class TransformerForward {
     private NDArray attention(NDManager step, NDArray h, LayerWeights w, Rope.Angles angles, Attend attend,
                               ForwardTimer timer) {
         int rows = (int) h.getShape().get(0);
-        NDArray projected = Projection.apply(step, h, w.qkv());
+        NDArray projected = projection.apply(step, h, w.qkv());
         if (w.qkvBias() != null) {
             projected = projected.add(w.qkvBias());
         }
@@ -201,7 +215,7 @@ final class TransformerForward {
         timer.lap(Part.PROJECTIONS);
         NDList split = queriesKeysValues(qkv, w, angles, timer);
         NDArray mixed = attend.apply(split.get(0), split.get(1), split.get(2));
-        NDArray out = Projection.apply(step, mixed, w.output());
+        NDArray out = projection.apply(step, mixed, w.output());
         timer.lap(Part.PROJECTIONS);
         return out;
     }
@@ -224,13 +238,13 @@ final class TransformerForward {
     }
 
     /** SwiGLU: down(silu(gate(x)) * up(x)), where silu(z) = z * sigmoid(z); gate and up come from one matmul. */
-    private static NDArray feedForward(NDManager step, NDArray h, LayerWeights w, ForwardTimer timer) {
-        NDList gateAndUp = Projection.apply(step, h, w.gateUp()).split(2, 1);
+    private NDArray feedForward(NDManager step, NDArray h, LayerWeights w, ForwardTimer timer) {
+        NDList gateAndUp = projection.apply(step, h, w.gateUp()).split(2, 1);
         timer.lap(Part.PROJECTIONS);
         NDArray gate = gateAndUp.get(0);
         NDArray gated = Activation.sigmoid(gate).mul(gate).mul(gateAndUp.get(1));
         timer.lap(Part.ACTIVATION);
-        NDArray down = Projection.apply(step, gated, w.down());
+        NDArray down = projection.apply(step, gated, w.down());
         timer.lap(Part.PROJECTIONS);
         return down;
     }

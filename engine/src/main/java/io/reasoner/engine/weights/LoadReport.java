@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
  * @param computeDtype  the type the weights were converted to, e.g. {@code F32}
  * @param storedByDtype tensors read and their bytes in the file, per storage type, in first-seen order
  * @param bytesInMemory bytes of the weight arrays as held for compute (a tied output head counted once)
+ * @param matmulOrder   the operand order the weight products take, in words (e.g. {@code direct})
  */
 public record LoadReport(String source, String format, String device, String computeDtype,
-                         Map<String, Stored> storedByDtype, long bytesInMemory) {
+                         Map<String, Stored> storedByDtype, long bytesInMemory, String matmulOrder) {
 
     /** Tensors of one storage type and the bytes they take in the file. */
     public record Stored(int tensors, long bytes) {
@@ -40,6 +41,7 @@ public record LoadReport(String source, String format, String device, String com
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(computeDtype, "computeDtype");
+        Objects.requireNonNull(matmulOrder, "matmulOrder");
         storedByDtype = Collections.unmodifiableMap(new LinkedHashMap<>(storedByDtype));
         if (bytesInMemory < 0) {
             throw new IllegalArgumentException("bytesInMemory must be >= 0, was " + bytesInMemory);
@@ -68,7 +70,8 @@ public record LoadReport(String source, String format, String device, String com
 
     /**
      * One line for logs and the CLI, e.g. {@code 21 tensors from GGUF: 1.1 MiB on disk (Q8_0: 14 tensors 1.0 MiB,
-     * F32: 7 tensors 96.0 KiB) -> 4.0 MiB in memory as F32 on cpu() (3.64x); 14 tensors converted to F32}.
+     * F32: 7 tensors 96.0 KiB) -> 4.0 MiB in memory as F32 on cpu() (3.64x); 14 tensors converted to F32;
+     * matmul order direct}.
      */
     public String summary() {
         String perType = storedByDtype.entrySet().stream()
@@ -76,9 +79,11 @@ public record LoadReport(String source, String format, String device, String com
                         + formatBytes(entry.getValue().bytes()))
                 .collect(Collectors.joining(", "));
         int converted = convertedTensorCount();
-        return String.format(Locale.ROOT, "%d tensors from %s: %s on disk (%s) -> %s in memory as %s on %s (%.2fx)%s",
+        return String.format(Locale.ROOT,
+                "%d tensors from %s: %s on disk (%s) -> %s in memory as %s on %s (%.2fx)%s; matmul order %s",
                 tensorCount(), format, formatBytes(bytesOnDisk()), perType, formatBytes(bytesInMemory), computeDtype,
-                device, expansion(), converted == 0 ? "" : "; " + converted + " tensors converted to " + computeDtype);
+                device, expansion(), converted == 0 ? "" : "; " + converted + " tensors converted to " + computeDtype,
+                matmulOrder);
     }
 
     static String formatBytes(long bytes) {
