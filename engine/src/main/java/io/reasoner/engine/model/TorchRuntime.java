@@ -24,7 +24,7 @@ final class TorchRuntime {
 
     /** Settings that only take effect before the native library loads; call before anything touches the engine. */
     static void prepare() {
-        OpenMpWaitPolicy.preferPassive();
+        OpenMpWaitPolicy.preferShortSpin();
     }
 
     /** A new root manager on the CPU; see {@link #newManager(long, LoadOptions)}. */
