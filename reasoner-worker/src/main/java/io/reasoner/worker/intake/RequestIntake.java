@@ -60,10 +60,7 @@ public final class RequestIntake implements SmartLifecycle {
     private final SlotPool slots;
     private final IntakeSettings settings;
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
-    private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>();
-    /** Per owned partition, the log's end when it was assigned here: no worker saw a record from there on. */
-    private final Map<TopicPartition, Long> freshFrom = new HashMap<>();
-    private final Map<TopicPartition, Map<Long, Running>> running = new HashMap<>();
+    private final Map<TopicPartition, Owned> owned = new HashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean started;
@@ -161,7 +158,7 @@ public final class RequestIntake implements SmartLifecycle {
         ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
         take(records);
         applyFinished();
-        commit(trackers.keySet(), false);
+        commit(owned.keySet(), false);
         measureLag();
     }
 
@@ -173,10 +170,10 @@ public final class RequestIntake implements SmartLifecycle {
         }
         if (hasRunning()) {
             log.info("drain period over; handing over {} running request(s)", runningCount());
-            handOver(new ArrayList<>(running.keySet()));
+            handOver(new ArrayList<>(owned.keySet()));
         }
         applyFinished();
-        commit(trackers.keySet(), true);
+        commit(owned.keySet(), true);
     }
 
     private void take(ConsumerRecords<String, byte[]> records) {
@@ -192,7 +189,7 @@ public final class RequestIntake implements SmartLifecycle {
             if (rewind.containsKey(partition)) {
                 continue; // an earlier record of this partition was left; keep the partition in order
             }
-            if (slots.free() == 0 || stopping.get() || !trackers.containsKey(partition)) {
+            if (slots.free() == 0 || stopping.get() || !owned.containsKey(partition)) {
                 rewind.put(partition, record.offset());
                 continue;
             }
@@ -202,10 +199,11 @@ public final class RequestIntake implements SmartLifecycle {
     }
 
     private void start(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
-        trackers.get(partition).taken(record.offset());
-        boolean mayHaveHistory = record.offset() < freshFrom.getOrDefault(partition, Long.MAX_VALUE);
+        Owned owner = owned.get(partition);
+        owner.offsets().taken(record.offset());
+        boolean mayHaveHistory = owner.mayHaveHistory(record.offset());
         Running task = new Running(partition, record.offset());
-        running.computeIfAbsent(partition, p -> new HashMap<>()).put(record.offset(), task);
+        owner.running().put(record.offset(), task);
         slots.submit(() -> {
             RequestHandler.Handled handled;
             try {
@@ -223,13 +221,13 @@ public final class RequestIntake implements SmartLifecycle {
     private void applyFinished() {
         Finished done;
         while ((done = finished.poll()) != null) {
-            Map<Long, Running> tasks = running.get(done.partition());
-            if (tasks != null) {
-                tasks.remove(done.offset());
+            Owned owner = owned.get(done.partition());
+            if (owner == null) {
+                continue; // the partition went away meanwhile; its new owner serves the record again
             }
-            OffsetTracker tracker = trackers.get(done.partition());
-            if (tracker != null && done.handled() == RequestHandler.Handled.DONE && tracker.isInFlight(done.offset())) {
-                tracker.finished(done.offset());
+            owner.running().remove(done.offset());
+            if (done.handled() == RequestHandler.Handled.DONE && owner.offsets().isInFlight(done.offset())) {
+                owner.offsets().finished(done.offset());
             }
         }
     }
@@ -237,11 +235,11 @@ public final class RequestIntake implements SmartLifecycle {
     private void commit(Collection<TopicPartition> partitions, boolean sync) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : partitions) {
-            OffsetTracker tracker = trackers.get(partition);
-            OptionalLong offset = tracker == null ? OptionalLong.empty() : tracker.toCommit();
+            Owned owner = owned.get(partition);
+            OptionalLong offset = owner == null ? OptionalLong.empty() : owner.offsets().toCommit();
             if (offset.isPresent()) {
                 offsets.put(partition, new OffsetAndMetadata(offset.getAsLong()));
-                tracker.committed(offset.getAsLong());
+                owner.offsets().committed(offset.getAsLong());
             }
         }
         if (offsets.isEmpty()) {
@@ -264,7 +262,10 @@ public final class RequestIntake implements SmartLifecycle {
     private void handOver(Collection<TopicPartition> partitions) {
         List<Running> tasks = new ArrayList<>();
         for (TopicPartition partition : partitions) {
-            tasks.addAll(running.getOrDefault(partition, Map.of()).values());
+            Owned owner = owned.get(partition);
+            if (owner != null) {
+                tasks.addAll(owner.running().values());
+            }
         }
         tasks.forEach(task -> task.handedOver.set(true));
         long deadline = System.nanoTime() + settings.handoverWait().toNanos();
@@ -295,7 +296,7 @@ public final class RequestIntake implements SmartLifecycle {
     }
 
     private int runningCount() {
-        return running.values().stream().mapToInt(Map::size).sum();
+        return owned.values().stream().mapToInt(owner -> owner.running().size()).sum();
     }
 
     @Override
@@ -308,8 +309,7 @@ public final class RequestIntake implements SmartLifecycle {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            partitions.forEach(partition -> trackers.put(partition, new OffsetTracker()));
-            freshFrom.putAll(endOffsets(partitions));
+            endOffsets(partitions).forEach((partition, end) -> owned.put(partition, new Owned(end)));
             assigned = true;
         }
 
@@ -344,15 +344,29 @@ public final class RequestIntake implements SmartLifecycle {
         }
 
         private void forget(Collection<TopicPartition> partitions) {
-            partitions.forEach(partition -> {
-                freshFrom.remove(partition);
-                trackers.remove(partition);
-                running.remove(partition);
-            });
+            partitions.forEach(owned::remove);
         }
     }
 
     private record Finished(TopicPartition partition, long offset, RequestHandler.Handled handled) {
+    }
+
+    /**
+     * What this worker keeps for a partition it owns, from assignment until revocation or loss.
+     *
+     * @param offsets   which of its offsets may be committed
+     * @param freshFrom the log's end when the partition was assigned here: no worker saw a record from there on
+     * @param running   the requests taken from it and not yet finished, by offset
+     */
+    private record Owned(OffsetTracker offsets, long freshFrom, Map<Long, Running> running) {
+        Owned(long freshFrom) {
+            this(new OffsetTracker(), freshFrom, new HashMap<>());
+        }
+
+        /** Whether the partition's previous owner may have served the record at {@code offset}, wholly or in part. */
+        boolean mayHaveHistory(long offset) {
+            return offset < freshFrom;
+        }
     }
 
     private record Running(TopicPartition partition, long offset, AtomicBoolean handedOver, CountDownLatch done) {
