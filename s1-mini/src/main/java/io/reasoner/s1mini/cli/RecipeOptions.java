@@ -47,7 +47,7 @@ public record RecipeOptions(Path out, long seed, int pool, int select, int vocab
 
     public static RecipeOptions defaults(Path out) {
         return new RecipeOptions(out, 1, 20_000, 1_000, 512, new RandomModelWriter.Spec(128, 4, 4, 4, 384, 512, 512),
-                5000, 500, 32, 2e-3f, 5e-4f, 320, PretrainOn.ALL);
+                5000, 150, 32, 2e-3f, 5e-4f, 320, PretrainOn.ALL);
     }
 
     /** A few seconds of everything, for the CI smoke test. */

@@ -4,11 +4,13 @@ import java.util.Arrays;
 
 /**
  * Command line: {@code recipe} reproduces the models from scratch; {@code eval} runs the held-out test set
- * through them with budget forcing; {@code sample} prints a few traces.
+ * through them with budget forcing; {@code compare} checks its comparisons on a larger draw, with sign tests;
+ * {@code sample} prints a few traces.
  *
  * <pre>
  * java -Dai.djl.offline=true -cp ... io.reasoner.s1mini.cli.S1Mini recipe [--seed 1] [--out DIR] [--smoke true] ...
  * java -Dai.djl.offline=true -cp ... io.reasoner.s1mini.cli.S1Mini eval [--models DIR] [--out DIR] [--per-domain 20] ...
+ * java -Dai.djl.offline=true -cp ... io.reasoner.s1mini.cli.S1Mini compare [--models DIR] [--per-domain 100] [--also N=PATH]
  * java -cp ... io.reasoner.s1mini.cli.S1Mini sample [COUNT]
  * </pre>
  */
@@ -21,7 +23,8 @@ public final class S1Mini {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: S1Mini recipe [--key value ...] | eval [--key value ...] | sample [COUNT]");
+            System.err.println("usage: S1Mini recipe [--key value ...] | eval [--key value ...] | compare [--key value ...]"
+                    + " | sample [COUNT]");
             System.exit(2);
         }
         // Training multiplies matrices of thousands of rows, which every core speeds up; the engine's default of
@@ -34,8 +37,10 @@ public final class S1Mini {
             case "recipe" -> new Recipe(RecipeOptions.parse(rest), System.out, true).run();
             case "sample" -> SampleCommand.print(rest.length > 0 ? Integer.parseInt(rest[0]) : 5, System.out);
             case "eval" -> EvalOptions.parse(rest).run(System.out);
+            case "compare" -> EvalOptions.parse(rest, EvalOptions.COMPARE_PER_DOMAIN, EvalOptions.COMPARE_SEED)
+                    .compare(System.out);
             default -> {
-                System.err.println("unknown command '" + args[0] + "' (recipe, eval, sample)");
+                System.err.println("unknown command '" + args[0] + "' (recipe, eval, compare, sample)");
                 System.exit(2);
             }
         }
