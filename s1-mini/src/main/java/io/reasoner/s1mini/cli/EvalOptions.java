@@ -21,20 +21,26 @@ import java.util.Set;
 record EvalOptions(Path models, Path out, int perDomain, int generousCap, long seed, String also) {
 
     /** {@code compare}'s default draw: five times the grid's, from a seed the grid does not use. */
-    static final int COMPARE_PER_DOMAIN = 100;
-    static final long COMPARE_SEED = 2000;
-    private static final Set<String> KEYS = Set.of("models", "out", "per-domain", "cap", "seed", "also");
+    private static final int COMPARE_PER_DOMAIN = 100;
+    private static final long COMPARE_SEED = 2000;
+    private static final Set<String> EVAL_KEYS = Set.of("models", "out", "per-domain", "cap", "seed");
+    /** {@code compare} writes no files, so takes no {@code --out}; only it takes {@code --also}. */
+    private static final Set<String> COMPARE_KEYS = Set.of("models", "per-domain", "cap", "seed", "also");
 
     static EvalOptions parse(String[] args) {
-        return parse(args, 20, 1000);
+        return parse(args, EVAL_KEYS, 20, 1000);
     }
 
-    static EvalOptions parse(String[] args, int defaultPerDomain, long defaultSeed) {
+    static EvalOptions parseCompare(String[] args) {
+        return parse(args, COMPARE_KEYS, COMPARE_PER_DOMAIN, COMPARE_SEED);
+    }
+
+    private static EvalOptions parse(String[] args, Set<String> keys, int defaultPerDomain, long defaultSeed) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             String key = args[i].startsWith("--") ? args[i].substring(2) : args[i];
-            if (!KEYS.contains(key) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --key value with key in " + KEYS + ", got '" + args[i]
+            if (!keys.contains(key) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --key value with key in " + keys + ", got '" + args[i]
                         + "'");
             }
             values.put(key, args[i + 1]);

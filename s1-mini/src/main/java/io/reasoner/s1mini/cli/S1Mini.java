@@ -37,8 +37,7 @@ public final class S1Mini {
             case "recipe" -> new Recipe(RecipeOptions.parse(rest), System.out, true).run();
             case "sample" -> SampleCommand.print(rest.length > 0 ? Integer.parseInt(rest[0]) : 5, System.out);
             case "eval" -> EvalOptions.parse(rest).run(System.out);
-            case "compare" -> EvalOptions.parse(rest, EvalOptions.COMPARE_PER_DOMAIN, EvalOptions.COMPARE_SEED)
-                    .compare(System.out);
+            case "compare" -> EvalOptions.parseCompare(rest).compare(System.out);
             default -> {
                 System.err.println("unknown command '" + args[0] + "' (recipe, eval, compare, sample)");
                 System.exit(2);
