@@ -46,8 +46,11 @@ public final class Recipe {
     public static final String POOL_FILE = "pool-questions.txt";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    /** The teacher: 30% of traces catch a slip, 40% re-check a step (half of them the last), 10% are noise. */
-    public static final TraceGenerator TEACHER = new TraceGenerator(0.3, 0.1, 0.4);
+    /**
+     * The teacher: 30% of traces catch a slip, 40% re-check a step, 10% are noise; {@code --rechecks} picks how a
+     * step is derived again after "Wait".
+     */
+    public static final TraceGenerator TEACHER = new TraceGenerator(0.3, 0.1, 0.4, TraceGenerator.Rechecks.REPEAT);
     /** Thinking at least as long as the domain's median counts as hard (s1's "longer traces are harder"). */
     private static final double LENGTH_QUANTILE = 0.5;
 
@@ -71,7 +74,7 @@ public final class Recipe {
         SplittableRandom initRandom = root.split();
 
         long start = System.nanoTime();
-        List<Trace> pool = new PoolGenerator(Domains.all(), TEACHER)
+        List<Trace> pool = new PoolGenerator(Domains.all(), TEACHER.withRechecks(options.rechecks()))
                 .generate(options.pool(), dataRandom);
         Files.write(out.resolve(POOL_FILE), pool.stream().map(t -> t.problem().question()).toList());
         S1Vocabulary vocabulary = S1Vocabulary.learn(texts(pool), options.vocab());

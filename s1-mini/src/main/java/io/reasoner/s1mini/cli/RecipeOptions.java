@@ -1,6 +1,7 @@
 package io.reasoner.s1mini.cli;
 
 import io.reasoner.engine.model.RandomModelWriter;
+import io.reasoner.s1mini.data.TraceGenerator;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,10 +18,12 @@ import java.util.Set;
  * @param pretrainSteps  steps on the whole pool, all tokens learned
  * @param finetuneSteps  steps on the selected set, completion tokens learned; the same for curated and random
  * @param pretrainOn     which of the pool's traces pretraining sees
+ * @param rechecks       what the teacher's traces write after "Wait" ({@code --rechecks repeat|columns})
  */
 public record RecipeOptions(Path out, long seed, int pool, int select, int vocab, RandomModelWriter.Spec spec,
                             int pretrainSteps, int finetuneSteps, int batch, float learningRate,
-                            float finetuneLearningRate, int maxTokens, PretrainOn pretrainOn) {
+                            float finetuneLearningRate, int maxTokens, PretrainOn pretrainOn,
+                            TraceGenerator.Rechecks rechecks) {
 
     /** The traces pretraining sees ({@code --pretrain-on all|easier}). */
     public enum PretrainOn {
@@ -43,17 +46,17 @@ public record RecipeOptions(Path out, long seed, int pool, int select, int vocab
 
     private static final Set<String> KEYS = Set.of("out", "seed", "pool", "select", "vocab", "dim", "layers",
             "heads", "ffn", "context", "pretrain-steps", "finetune-steps", "batch", "lr", "finetune-lr",
-            "max-tokens", "pretrain-on", "smoke");
+            "max-tokens", "pretrain-on", "rechecks", "smoke");
 
     public static RecipeOptions defaults(Path out) {
         return new RecipeOptions(out, 1, 20_000, 1_000, 512, new RandomModelWriter.Spec(128, 4, 4, 4, 384, 512, 512),
-                5000, 150, 32, 2e-3f, 5e-4f, 320, PretrainOn.ALL);
+                5000, 150, 32, 2e-3f, 5e-4f, 320, PretrainOn.ALL, TraceGenerator.Rechecks.REPEAT);
     }
 
     /** A few seconds of everything, for the CI smoke test. */
     public static RecipeOptions smoke(Path out) {
         return new RecipeOptions(out, 1, 300, 40, 300, new RandomModelWriter.Spec(32, 2, 2, 1, 64, 300, 256),
-                25, 10, 8, 3e-3f, 1e-3f, 200, PretrainOn.ALL);
+                25, 10, 8, 3e-3f, 1e-3f, 200, PretrainOn.ALL, TraceGenerator.Rechecks.REPEAT);
     }
 
     /** {@code --key value} pairs over {@link #defaults} (or {@link #smoke} with {@code --smoke true}). */
@@ -82,7 +85,9 @@ public record RecipeOptions(Path out, long seed, int pool, int select, int vocab
                 Float.parseFloat(values.getOrDefault("lr", Float.toString(base.learningRate()))),
                 Float.parseFloat(values.getOrDefault("finetune-lr", Float.toString(base.finetuneLearningRate()))),
                 integer(values, "max-tokens", base.maxTokens()),
-                values.containsKey("pretrain-on") ? PretrainOn.parse(values.get("pretrain-on")) : base.pretrainOn());
+                values.containsKey("pretrain-on") ? PretrainOn.parse(values.get("pretrain-on")) : base.pretrainOn(),
+                values.containsKey("rechecks") ? TraceGenerator.Rechecks.parse(values.get("rechecks"))
+                        : base.rechecks());
     }
 
     private static int integer(Map<String, String> values, String key, int fallback) {

@@ -45,13 +45,15 @@ final class LinearEquationDomain implements Domain {
             case 1 -> {
                 int c = x + b;
                 question = "Solve for x: x + " + b + " = " + c + ".";
-                steps = List.of(new Step("x = " + c + " - " + b + " = " + x, "x = " + c + " - " + b + " = " + (x + 1)));
+                steps = List.of(new Step("x = " + c + " - " + b + " = " + x, "x = " + c + " - " + b + " = " + (x + 1),
+                        "x = " + ColumnCheck.difference(c, b)));
             }
             case 2 -> {
                 int c = a * x + b;
                 question = "Solve for x: " + a + "x + " + b + " = " + c + ".";
                 steps = List.of(
-                        new Step(a + "x = " + c + " - " + b + " = " + (c - b), a + "x = " + c + " - " + b + " = " + (c - b + 1)),
+                        new Step(a + "x = " + c + " - " + b + " = " + (c - b), a + "x = " + c + " - " + b + " = " + (c - b + 1),
+                                a + "x = " + ColumnCheck.difference(c, b)),
                         new Step("x = " + (c - b) + "/" + a + " = " + x, "x = " + (c - b) + "/" + a + " = " + (x + 1)));
             }
             case 3 -> {
@@ -61,7 +63,7 @@ final class LinearEquationDomain implements Domain {
                 int k = a - c;
                 steps = List.of(
                         new Step(a + "x - " + c + "x = " + d + " - " + b, a + "x + " + c + "x = " + d + " - " + b),
-                        new Step(k + "x = " + (d - b), k + "x = " + (d - b + 1)),
+                        new Step(k + "x = " + (d - b), k + "x = " + (d - b + 1), k + "x = " + ColumnCheck.difference(d, b)),
                         new Step("x = " + (d - b) + "/" + k + " = " + x, "x = " + (d - b) + "/" + k + " = " + (x - 1)));
             }
             default -> {
@@ -70,10 +72,12 @@ final class LinearEquationDomain implements Domain {
                 question = "Solve for x: " + a + "(x + " + b + ") + " + c + " = " + d + ".";
                 steps = List.of(
                         new Step(a + "(x + " + b + ") = " + d + " - " + c + " = " + (d - c),
-                                a + "(x + " + b + ") = " + d + " - " + c + " = " + (d - c - 1)),
+                                a + "(x + " + b + ") = " + d + " - " + c + " = " + (d - c - 1),
+                                a + "(x + " + b + ") = " + ColumnCheck.difference(d, c)),
                         new Step("x + " + b + " = " + (d - c) + "/" + a + " = " + (x + b),
                                 "x + " + b + " = " + (d - c) + "/" + a + " = " + (x + b + 1)),
-                        new Step("x = " + (x + b) + " - " + b + " = " + x, "x = " + (x + b) + " - " + b + " = " + (x + 1)));
+                        new Step("x = " + (x + b) + " - " + b + " = " + x, "x = " + (x + b) + " - " + b + " = " + (x + 1),
+                                "x = " + ColumnCheck.difference(x + b, b)));
             }
         }
         return new Problem(name(), difficulty, question, steps, Integer.toString(x));

@@ -49,7 +49,7 @@ final class ListDomain implements Domain {
             if (sum) {
                 int next = acc + v;
                 int wrong = next + (random.nextBoolean() ? 1 : 10);
-                steps.add(new Step(acc + "+" + v + "=" + next, acc + "+" + v + "=" + wrong));
+                steps.add(new Step(acc + "+" + v + "=" + next, acc + "+" + v + "=" + wrong, ColumnCheck.sum(acc, v)));
                 acc = next;
             } else if (v > acc) {
                 steps.add(new Step(v + ">" + acc + ", now " + v, v + "<" + acc + ", keep " + acc));

@@ -7,31 +7,63 @@ import java.util.random.RandomGenerator;
 
 /**
  * Writes a teacher's trace for a problem: its steps one per line, sometimes with one slip that the trace catches
- * ("Wait, " and the step done right), sometimes with one re-check of a step that was right ("Wait, " and the
- * same step derived again), and, at a set rate, teacher noise (a wrong final answer, or a trace cut off
+ * ("Wait, " and the step derived again, right), sometimes with one re-check of a step that was right ("Wait, "
+ * and the step derived again), and, at a set rate, teacher noise (a wrong final answer, or a trace cut off
  * mid-thought) for the quality filter to find.
  *
- * <p>So the line after a "Wait" is always the step before it done right: different from that step after a slip,
- * the same after a re-check. A model trained on both learns to derive the step again, not to write something
- * different, and a "Wait" it writes after a right step costs it nothing. Half the re-checks are of the last step,
- * which may slip too when it ends with the answer (a digit or letter of the answer wrong, then caught): a forced
- * "Wait" at the end of thinking then continues text the model has seen.
+ * <p>So the line after a "Wait" always derives the step before it again, right: to a different result after a
+ * slip, the same after a re-check. A model trained on both learns to work the step again, not to write something
+ * different, and a "Wait" it writes after a right step costs it nothing. How the step is derived again, and which
+ * step a re-check picks, is the {@link Rechecks} style. The last step may slip too when it ends with the answer (a
+ * digit or letter of the answer wrong, then caught).
  *
  * @param slipRate    chance that a trace with a slippable step contains one corrected slip
  * @param noiseRate   chance that a trace is noise, half wrong answers and half truncations
- * @param recheckRate chance that a trace re-checks one step (the last, or one drawn uniformly) that did not slip
+ * @param recheckRate chance that a trace re-checks one step that did not slip
+ * @param rechecks    what follows "Wait, ", and which step a re-check picks
  */
-public record TraceGenerator(double slipRate, double noiseRate, double recheckRate) {
+public record TraceGenerator(double slipRate, double noiseRate, double recheckRate, Rechecks rechecks) {
+
+    /** What a trace writes after "Wait, ", and which step it re-checks. */
+    public enum Rechecks {
+        /**
+         * The step's own line again; half of the re-checks are of the last step, so a forced "Wait" at the end of
+         * thinking continues text the model has seen. The model then ends most of its own traces on a re-check,
+         * and a forced "Wait" asks for a second one in a row, which no trace contains.
+         */
+        REPEAT,
+        /**
+         * The step's {@link Step#check() check}: where the step did a sum or difference in one go, the same worked
+         * column by column, a different and smaller computation, so the line after "Wait" adds information instead
+         * of copying the one above. The re-checked step is drawn uniformly, so most traces end on their last step
+         * and a "Wait" forced there asks for what traces do after "Wait": a check of the step before it.
+         */
+        COLUMNS;
+
+        public static Rechecks parse(String value) {
+            return switch (value) {
+                case "repeat" -> REPEAT;
+                case "columns" -> COLUMNS;
+                default -> throw new IllegalArgumentException("rechecks must be repeat or columns, was " + value);
+            };
+        }
+    }
 
     public TraceGenerator {
         requireProbability("slipRate", slipRate);
         requireProbability("noiseRate", noiseRate);
         requireProbability("recheckRate", recheckRate);
+        Objects.requireNonNull(rechecks, "rechecks");
     }
 
-    /** No re-checks. */
+    /** No re-checks; slips are caught by the step's own line. */
     public TraceGenerator(double slipRate, double noiseRate) {
-        this(slipRate, noiseRate, 0);
+        this(slipRate, noiseRate, 0, Rechecks.REPEAT);
+    }
+
+    /** The same teacher with another re-check style. */
+    public TraceGenerator withRechecks(Rechecks style) {
+        return new TraceGenerator(slipRate, noiseRate, recheckRate, style);
     }
 
     private static void requireProbability(String name, double value) {
@@ -55,18 +87,19 @@ public record TraceGenerator(double slipRate, double noiseRate, double recheckRa
                 ? slippable.get(random.nextInt(slippable.size())) : -1;
         int recheckAt = -1;
         if (random.nextDouble() < recheckRate) {
-            int at = random.nextBoolean() ? last : random.nextInt(steps.size());
+            int at = rechecks == Rechecks.REPEAT && random.nextBoolean() ? last : random.nextInt(steps.size());
             recheckAt = at == slipAt ? -1 : at;
         }
         StringBuilder thinking = new StringBuilder();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             if (i == slipAt) {
-                thinking.append(step.slip()).append('\n').append(TraceFormat.WAIT);
+                thinking.append(step.slip()).append('\n').append(TraceFormat.WAIT).append(again(step)).append('\n');
+            } else {
+                thinking.append(step.text()).append('\n');
             }
-            thinking.append(step.text()).append('\n');
             if (i == recheckAt) {
-                thinking.append(TraceFormat.WAIT).append(step.text()).append('\n');
+                thinking.append(TraceFormat.WAIT).append(again(step)).append('\n');
             }
         }
         Trace.Kind kind = slipAt >= 0 ? Trace.Kind.CORRECTED_SLIP : Trace.Kind.CLEAN;
@@ -79,13 +112,17 @@ public record TraceGenerator(double slipRate, double noiseRate, double recheckRa
         return new Trace(problem, TraceFormat.completion(thinking.toString(), problem.answer()), kind);
     }
 
+    private String again(Step step) {
+        return rechecks == Rechecks.COLUMNS ? step.check() : step.text();
+    }
+
     /** A last step with no slip of its own that ends with the answer slips in the answer. */
     private static Step withAnswerSlip(Step step, String answer, RandomGenerator random) {
         if (step.slip() != null || !step.text().endsWith(answer)) {
             return step;
         }
         String head = step.text().substring(0, step.text().length() - answer.length());
-        return new Step(step.text(), head + wrong(answer, random));
+        return new Step(step.text(), head + wrong(answer, random), step.check());
     }
 
     /** The answer with one digit or letter changed, so it stays plausible but is wrong. */

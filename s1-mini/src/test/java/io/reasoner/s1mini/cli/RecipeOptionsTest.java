@@ -7,6 +7,7 @@ import io.reasoner.s1mini.data.Domain;
 import io.reasoner.s1mini.data.Domains;
 import io.reasoner.s1mini.data.PoolGenerator;
 import io.reasoner.s1mini.data.Trace;
+import io.reasoner.s1mini.data.TraceGenerator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,15 @@ class RecipeOptionsTest {
                 .isEqualTo(RecipeOptions.PretrainOn.ALL);
         assertThatThrownBy(() -> RecipeOptions.parse(new String[] {"--pretrain-on", "hard"}))
                 .hasMessageContaining("all or easier");
+    }
+
+    @Test
+    void rechecks_areParsedAndChecked_repeatByDefault() {
+        assertThat(RecipeOptions.parse(new String[0]).rechecks()).isEqualTo(TraceGenerator.Rechecks.REPEAT);
+        assertThat(RecipeOptions.parse(new String[] {"--rechecks", "columns"}).rechecks())
+                .isEqualTo(TraceGenerator.Rechecks.COLUMNS);
+        assertThatThrownBy(() -> RecipeOptions.parse(new String[] {"--rechecks", "twice"}))
+                .hasMessage("rechecks must be repeat or columns, was twice");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class DomainsTest {
 
@@ -60,9 +62,11 @@ class DomainsTest {
                 .hasMessage("addition difficulty must be in [1, 6], was 7");
     }
 
-    @Test
-    void correctedSlips_writeTheWrongStepThenWaitThenTheRightOne_andStillReachTheAnswer() {
-        TraceGenerator always = new TraceGenerator(1.0, 0.0);
+    @ParameterizedTest
+    @EnumSource(TraceGenerator.Rechecks.class)
+    void correctedSlips_writeTheWrongStepThenWaitThenTheStepDerivedAgain_andStillReachTheAnswer(
+            TraceGenerator.Rechecks style) {
+        TraceGenerator always = new TraceGenerator(1.0, 0.0).withRechecks(style);
         SplittableRandom random = new SplittableRandom(3);
         for (Domain domain : Domains.all()) {
             Problem problem = domain.generate(domain.maxDifficulty(), random);
@@ -72,10 +76,32 @@ class DomainsTest {
             List<String> lines = parsed.thinking().lines().toList();
             int wait = indexOfWait(lines);
             List<String> texts = problem.steps().stream().map(Step::text).toList();
-            assertThat(texts).contains(lines.get(wait).substring("Wait, ".length()));
+            List<String> again = problem.steps().stream()
+                    .map(step -> style == TraceGenerator.Rechecks.COLUMNS ? step.check() : step.text()).toList();
+            assertThat(again).contains(lines.get(wait).substring("Wait, ".length()));
             assertThat(texts).doesNotContain(lines.get(wait - 1));
             assertThat(domain.verify(problem.question(), parsed.answer())).isTrue();
         }
+    }
+
+    @Test
+    void stepsThatAddOrSubtractInOneGo_areCheckedColumnByColumn_othersByThemselves() {
+        SplittableRandom random = new SplittableRandom(8);
+        Problem sum = Domains.byName("list").orElseThrow().generate(3, random);
+        while (!sum.question().contains("sum")) {
+            sum = Domains.byName("list").orElseThrow().generate(3, random);
+        }
+        Step first = sum.steps().get(1);
+        String[] operands = first.text().split("[+=]");
+        assertThat(first.check()).isEqualTo(ColumnCheck.sum(Long.parseLong(operands[0]), Long.parseLong(operands[1])));
+        assertThat(sum.steps().get(0).check()).isEqualTo(sum.steps().get(0).text());
+
+        Problem equation = Domains.byName("equation").orElseThrow().generate(2, random);
+        assertThat(equation.steps().get(0).check()).contains(": ").endsWith(", so " + equation.steps().get(0).text()
+                .substring(equation.steps().get(0).text().lastIndexOf(' ') + 1));
+        assertThat(equation.steps().get(1).check()).isEqualTo(equation.steps().get(1).text());
+        Problem addition = Domains.byName("addition").orElseThrow().generate(3, random);
+        addition.steps().forEach(step -> assertThat(step.check()).isEqualTo(step.text()));
     }
 
     @Test
@@ -100,8 +126,8 @@ class DomainsTest {
     }
 
     @Test
-    void recheck_derivesAStepThatWasRightAgainAfterWait_theLastOneHalfTheTime() {
-        TraceGenerator recheck = new TraceGenerator(0.0, 0.0, 1.0);
+    void repeatRechecks_writeAStepThatWasRightAgainAfterWait_theLastOneHalfTheTime() {
+        TraceGenerator recheck = new TraceGenerator(0.0, 0.0, 1.0, TraceGenerator.Rechecks.REPEAT);
         SplittableRandom random = new SplittableRandom(6);
         int ofLast = 0;
         int traces = 0;
@@ -122,6 +148,31 @@ class DomainsTest {
             }
         }
         assertThat(ofLast).isBetween(traces / 2, traces * 3 / 4);
+    }
+
+    @Test
+    void columnRechecks_writeTheChecksOfAStepThatWasRight_drawnUniformly() {
+        TraceGenerator recheck = new TraceGenerator(0.0, 0.0, 1.0, TraceGenerator.Rechecks.COLUMNS);
+        SplittableRandom random = new SplittableRandom(6);
+        int ofLast = 0;
+        double expectedOfLast = 0;
+        for (int i = 0; i < 40; i++) {
+            for (Domain domain : Domains.all()) {
+                Problem problem = domain.generate(domain.maxDifficulty(), random);
+                TraceFormat.Parsed parsed = TraceFormat.parse(recheck.write(problem, random).completion())
+                        .orElseThrow();
+                List<String> lines = parsed.thinking().lines().toList();
+                List<String> texts = problem.steps().stream().map(Step::text).toList();
+                int wait = indexOfWait(lines);
+                assertThat(lines).hasSize(texts.size() + 1);
+                Step checked = problem.steps().get(texts.indexOf(lines.get(wait - 1)));
+                assertThat(lines.get(wait)).isEqualTo("Wait, " + checked.check());
+                assertThat(domain.verify(problem.question(), parsed.answer())).isTrue();
+                ofLast += wait == lines.size() - 1 ? 1 : 0;
+                expectedOfLast += 1.0 / texts.size();
+            }
+        }
+        assertThat((double) ofLast).isBetween(expectedOfLast * 0.6, expectedOfLast * 1.4);
     }
 
     @Test

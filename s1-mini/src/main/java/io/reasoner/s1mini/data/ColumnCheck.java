@@ -1,0 +1,88 @@
+package io.reasoner.s1mini.data;
+
+/**
+ * The careful way to re-check a sum or a difference that a step wrote in one go: column by column from the units,
+ * with the carry or borrow written out, as the addition domain's steps are. A "Wait" that re-derives a step this
+ * way does a different, smaller computation than the step did, so repeating the step's result is not the easy
+ * continuation; a small model that fumbles {@code 124+72} in one go still adds single digits reliably.
+ *
+ * <p>{@code sum(124, 72)} is {@code 124+72: 4+2+0=6, 2+7+0=9, 1+0+0=1, so 196}; {@code difference(21, 5)} is
+ * {@code 21-5: 11-5-0=6 borrow 1, 2-0-1=1, so 16}. A difference below zero is worked the other way round and
+ * negated: {@code difference(26, 29)} is {@code 26-29: 29-26 negated: 9-6-0=3, 2-2-0=0, so -3}, and one from a
+ * negative number is a sum: {@code difference(-12, 15)} is {@code -12-15: 12+15 negated: 2+5+0=7, 1+1+0=2, so
+ * -27}.
+ */
+final class ColumnCheck {
+
+    private ColumnCheck() {
+    }
+
+    /** {@code a + b} for {@code a, b >= 0}. */
+    static String sum(long a, long b) {
+        requireNonNegative(a, "a");
+        requireNonNegative(b, "b");
+        return a + "+" + b + ": " + carried(a, b) + ", so " + (a + b);
+    }
+
+    /** {@code c - b} for {@code b >= 0} and any {@code c}. */
+    static String difference(long c, long b) {
+        requireNonNegative(b, "b");
+        String head = c + "-" + b + ": ";
+        if (c >= b) {
+            return head + borrowed(c, b) + ", so " + (c - b);
+        }
+        if (c >= 0) {
+            return head + b + "-" + c + " negated: " + borrowed(b, c) + ", so " + (c - b);
+        }
+        return head + (-c) + "+" + b + " negated: " + carried(-c, b) + ", so " + (c - b);
+    }
+
+    private static String carried(long a, long b) {
+        StringBuilder columns = new StringBuilder();
+        int carry = 0;
+        for (int c = 0; c < columnCount(a, b); c++) {
+            int sum = digit(a, c) + digit(b, c) + carry;
+            separate(columns).append(digit(a, c)).append('+').append(digit(b, c)).append('+').append(carry)
+                    .append('=').append(sum);
+            carry = sum / 10;
+        }
+        return columns.toString();
+    }
+
+    /** {@code top - bottom} for {@code top >= bottom >= 0}. */
+    private static String borrowed(long top, long bottom) {
+        StringBuilder columns = new StringBuilder();
+        int borrow = 0;
+        for (int c = 0; c < columnCount(top, bottom); c++) {
+            int t = digit(top, c);
+            int u = digit(bottom, c);
+            boolean borrows = t - u - borrow < 0;
+            separate(columns).append(borrows ? "1" + t : t).append('-').append(u).append('-').append(borrow)
+                    .append('=').append((borrows ? 10 : 0) + t - u - borrow).append(borrows ? " borrow 1" : "");
+            borrow = borrows ? 1 : 0;
+        }
+        return columns.toString();
+    }
+
+    private static StringBuilder separate(StringBuilder columns) {
+        return columns.isEmpty() ? columns : columns.append(", ");
+    }
+
+    private static int columnCount(long a, long b) {
+        return Math.max(Long.toString(a).length(), Long.toString(b).length());
+    }
+
+    private static int digit(long number, int column) {
+        long rest = number;
+        for (int i = 0; i < column; i++) {
+            rest /= 10;
+        }
+        return (int) (rest % 10);
+    }
+
+    private static void requireNonNegative(long value, String name) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must be >= 0, was " + value);
+        }
+    }
+}
