@@ -44,7 +44,8 @@ final class BaseConversionDomain implements Domain {
             long q = n / base;
             long r = n % base;
             long wrongR = (r + 1) % base;
-            steps.add(new Step(n + "/" + base + "=" + q + " r" + r, n + "/" + base + "=" + q + " r" + wrongR));
+            steps.add(new Step(n + "/" + base + "=" + q + " r" + r, n + "/" + base + "=" + q + " r" + wrongR,
+                    ColumnCheck.quotient(n, base)));
             remainders.append(r);
             n = q;
         }

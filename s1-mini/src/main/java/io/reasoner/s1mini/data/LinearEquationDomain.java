@@ -54,7 +54,8 @@ final class LinearEquationDomain implements Domain {
                 steps = List.of(
                         new Step(a + "x = " + c + " - " + b + " = " + (c - b), a + "x = " + c + " - " + b + " = " + (c - b + 1),
                                 a + "x = " + ColumnCheck.difference(c, b)),
-                        new Step("x = " + (c - b) + "/" + a + " = " + x, "x = " + (c - b) + "/" + a + " = " + (x + 1)));
+                        new Step("x = " + (c - b) + "/" + a + " = " + x, "x = " + (c - b) + "/" + a + " = " + (x + 1),
+                                "x = " + ColumnCheck.exactQuotient(c - b, a)));
             }
             case 3 -> {
                 int c = random.nextInt(1, a);
@@ -64,7 +65,8 @@ final class LinearEquationDomain implements Domain {
                 steps = List.of(
                         new Step(a + "x - " + c + "x = " + d + " - " + b, a + "x + " + c + "x = " + d + " - " + b),
                         new Step(k + "x = " + (d - b), k + "x = " + (d - b + 1), k + "x = " + ColumnCheck.difference(d, b)),
-                        new Step("x = " + (d - b) + "/" + k + " = " + x, "x = " + (d - b) + "/" + k + " = " + (x - 1)));
+                        new Step("x = " + (d - b) + "/" + k + " = " + x, "x = " + (d - b) + "/" + k + " = " + (x - 1),
+                                "x = " + ColumnCheck.exactQuotient(d - b, k)));
             }
             default -> {
                 int c = random.nextInt(1, 30);
@@ -75,7 +77,8 @@ final class LinearEquationDomain implements Domain {
                                 a + "(x + " + b + ") = " + d + " - " + c + " = " + (d - c - 1),
                                 a + "(x + " + b + ") = " + ColumnCheck.difference(d, c)),
                         new Step("x + " + b + " = " + (d - c) + "/" + a + " = " + (x + b),
-                                "x + " + b + " = " + (d - c) + "/" + a + " = " + (x + b + 1)),
+                                "x + " + b + " = " + (d - c) + "/" + a + " = " + (x + b + 1),
+                                "x + " + b + " = " + ColumnCheck.exactQuotient(d - c, a)),
                         new Step("x = " + (x + b) + " - " + b + " = " + x, "x = " + (x + b) + " - " + b + " = " + (x + 1),
                                 "x = " + ColumnCheck.difference(x + b, b)));
             }

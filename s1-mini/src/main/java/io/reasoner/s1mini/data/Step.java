@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param slip  the same line with a plausible mistake in it (a sum off by one, a forgotten carry, the wrong
  *              neighbour), which a trace may write first and then catch with "Wait"; null where no slip fits
  * @param check what a trace writes after "Wait, " to re-derive this line: a smaller, column-by-column computation
- *              of the same result where the line does a sum or difference in one go ({@link ColumnCheck}),
- *              otherwise the line itself
+ *              of the same result where the line does a sum, difference or division by one digit in one go
+ *              ({@link ColumnCheck}), otherwise the line itself
  */
 public record Step(String text, String slip, String check) {
 

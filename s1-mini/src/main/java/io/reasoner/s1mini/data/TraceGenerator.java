@@ -33,10 +33,11 @@ public record TraceGenerator(double slipRate, double noiseRate, double recheckRa
          */
         REPEAT,
         /**
-         * The step's {@link Step#check() check}: where the step did a sum or difference in one go, the same worked
-         * column by column, a different and smaller computation, so the line after "Wait" adds information instead
+         * The step's {@link Step#check() check}: where the step did a sum, difference or division in one go, the
+         * same worked column by column, a different and smaller computation, so the line after "Wait" adds information instead
          * of copying the one above. The re-checked step is drawn uniformly, so most traces end on their last step
-         * and a "Wait" forced there asks for what traces do after "Wait": a check of the step before it.
+         * and a "Wait" forced there asks for what traces do after "Wait": a check of the step before it. A third
+         * of the checks are written twice ({@link #CHECK_AGAIN_RATE}).
          */
         COLUMNS;
 
@@ -48,6 +49,13 @@ public record TraceGenerator(double slipRate, double noiseRate, double recheckRa
             };
         }
     }
+
+    /**
+     * With {@link Rechecks#COLUMNS}, the chance that a check is followed by "Wait, " and the same check once more.
+     * A model that ends its own thinking on a check then still meets a seen continuation when budget forcing
+     * appends "Wait": the check copied, not a second, different re-check, which no other trace contains.
+     */
+    static final double CHECK_AGAIN_RATE = 1.0 / 3;
 
     public TraceGenerator {
         requireProbability("slipRate", slipRate);
@@ -94,12 +102,13 @@ public record TraceGenerator(double slipRate, double noiseRate, double recheckRa
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             if (i == slipAt) {
-                thinking.append(step.slip()).append('\n').append(TraceFormat.WAIT).append(again(step)).append('\n');
+                thinking.append(step.slip()).append('\n');
+                appendCheck(thinking, step, random);
             } else {
                 thinking.append(step.text()).append('\n');
             }
             if (i == recheckAt) {
-                thinking.append(TraceFormat.WAIT).append(again(step)).append('\n');
+                appendCheck(thinking, step, random);
             }
         }
         Trace.Kind kind = slipAt >= 0 ? Trace.Kind.CORRECTED_SLIP : Trace.Kind.CLEAN;
@@ -112,8 +121,15 @@ public record TraceGenerator(double slipRate, double noiseRate, double recheckRa
         return new Trace(problem, TraceFormat.completion(thinking.toString(), problem.answer()), kind);
     }
 
-    private String again(Step step) {
-        return rechecks == Rechecks.COLUMNS ? step.check() : step.text();
+    private void appendCheck(StringBuilder thinking, Step step, RandomGenerator random) {
+        if (rechecks == Rechecks.REPEAT) {
+            thinking.append(TraceFormat.WAIT).append(step.text()).append('\n');
+            return;
+        }
+        thinking.append(TraceFormat.WAIT).append(step.check()).append('\n');
+        if (random.nextDouble() < CHECK_AGAIN_RATE) {
+            thinking.append(TraceFormat.WAIT).append(step.check()).append('\n');
+        }
     }
 
     /** A last step with no slip of its own that ends with the answer slips in the answer. */

@@ -85,7 +85,7 @@ class DomainsTest {
     }
 
     @Test
-    void stepsThatAddOrSubtractInOneGo_areCheckedColumnByColumn_othersByThemselves() {
+    void stepsThatAddSubtractOrDivideInOneGo_areCheckedColumnByColumn_othersByThemselves() {
         SplittableRandom random = new SplittableRandom(8);
         Problem sum = Domains.byName("list").orElseThrow().generate(3, random);
         while (!sum.question().contains("sum")) {
@@ -99,7 +99,13 @@ class DomainsTest {
         Problem equation = Domains.byName("equation").orElseThrow().generate(2, random);
         assertThat(equation.steps().get(0).check()).contains(": ").endsWith(", so " + equation.steps().get(0).text()
                 .substring(equation.steps().get(0).text().lastIndexOf(' ') + 1));
-        assertThat(equation.steps().get(1).check()).isEqualTo(equation.steps().get(1).text());
+        assertThat(equation.steps().get(1).check()).isEqualTo("x = " + ColumnCheck.exactQuotient(
+                Long.parseLong(equation.steps().get(0).text().substring(equation.steps().get(0).text()
+                        .lastIndexOf(' ') + 1)), Integer.parseInt(equation.steps().get(0).text().split("x")[0])));
+        Problem base = Domains.byName("base").orElseThrow().generate(2, random);
+        Step last = base.steps().get(base.steps().size() - 1);
+        assertThat(base.steps().get(0).check()).startsWith(base.steps().get(0).text().split("=")[0] + ": ");
+        assertThat(last.check()).isEqualTo(last.text());
         Problem addition = Domains.byName("addition").orElseThrow().generate(3, random);
         addition.steps().forEach(step -> assertThat(step.check()).isEqualTo(step.text()));
     }
@@ -151,11 +157,13 @@ class DomainsTest {
     }
 
     @Test
-    void columnRechecks_writeTheChecksOfAStepThatWasRight_drawnUniformly() {
+    void columnRechecks_writeTheCheckOfAStepThatWasRight_drawnUniformly_aThirdOfThemTwice() {
         TraceGenerator recheck = new TraceGenerator(0.0, 0.0, 1.0, TraceGenerator.Rechecks.COLUMNS);
         SplittableRandom random = new SplittableRandom(6);
         int ofLast = 0;
         double expectedOfLast = 0;
+        int checkedTwice = 0;
+        int traces = 0;
         for (int i = 0; i < 40; i++) {
             for (Domain domain : Domains.all()) {
                 Problem problem = domain.generate(domain.maxDifficulty(), random);
@@ -164,15 +172,23 @@ class DomainsTest {
                 List<String> lines = parsed.thinking().lines().toList();
                 List<String> texts = problem.steps().stream().map(Step::text).toList();
                 int wait = indexOfWait(lines);
-                assertThat(lines).hasSize(texts.size() + 1);
                 Step checked = problem.steps().get(texts.indexOf(lines.get(wait - 1)));
                 assertThat(lines.get(wait)).isEqualTo("Wait, " + checked.check());
+                boolean twice = lines.size() == texts.size() + 2;
+                if (twice) {
+                    assertThat(lines.get(wait + 1)).isEqualTo(lines.get(wait));
+                } else {
+                    assertThat(lines).hasSize(texts.size() + 1);
+                }
+                checkedTwice += twice ? 1 : 0;
+                traces++;
                 assertThat(domain.verify(problem.question(), parsed.answer())).isTrue();
-                ofLast += wait == lines.size() - 1 ? 1 : 0;
+                ofLast += checked == problem.steps().get(texts.size() - 1) ? 1 : 0;
                 expectedOfLast += 1.0 / texts.size();
             }
         }
         assertThat((double) ofLast).isBetween(expectedOfLast * 0.6, expectedOfLast * 1.4);
+        assertThat(checkedTwice).isBetween(traces / 5, traces / 2);
     }
 
     @Test
