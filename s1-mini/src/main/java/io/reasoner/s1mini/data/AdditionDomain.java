@@ -42,14 +42,12 @@ final class AdditionDomain implements Domain {
         }
         String question = "What is " + a + " + " + b + "?";
         List<Step> steps = new ArrayList<>();
-        String x = Long.toString(a);
-        String y = Long.toString(b);
-        int columns = Math.max(x.length(), y.length());
+        int columns = ColumnCheck.columnCount(a, b);
         int carry = 0;
         StringBuilder digits = new StringBuilder();
         for (int c = 0; c < columns; c++) {
-            int dx = digitFromRight(x, c);
-            int dy = digitFromRight(y, c);
+            int dx = ColumnCheck.digit(a, c);
+            int dy = ColumnCheck.digit(b, c);
             int sum = dx + dy + carry;
             String line = dx + "+" + dy + "+" + carry + "=" + sum + ", digit " + sum % 10 + ", carry " + sum / 10;
             int wrong = sum == 0 ? 1 : sum + (random.nextBoolean() ? 1 : -1);
@@ -64,11 +62,6 @@ final class AdditionDomain implements Domain {
         String answer = digits.reverse().toString();
         steps.add(Step.exact("digits from last to first: " + answer));
         return new Problem(name(), difficulty, question, steps, answer);
-    }
-
-    private static int digitFromRight(String number, int column) {
-        int at = number.length() - 1 - column;
-        return at < 0 ? 0 : number.charAt(at) - '0';
     }
 
     @Override

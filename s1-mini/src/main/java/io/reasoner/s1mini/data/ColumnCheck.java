@@ -60,16 +60,16 @@ final class ColumnCheck {
     }
 
     private static String longDivision(long n, int divisor) {
-        StringBuilder columns = new StringBuilder();
+        StringBuilder line = new StringBuilder();
         String digits = Long.toString(n);
         long remainder = 0;
         for (int i = 0; i < digits.length(); i++) {
             long partial = remainder * 10 + (digits.charAt(i) - '0');
-            separate(columns).append(partial).append('/').append(divisor).append('=').append(partial / divisor)
+            separate(line).append(partial).append('/').append(divisor).append('=').append(partial / divisor)
                     .append(" r").append(partial % divisor);
             remainder = partial % divisor;
         }
-        return columns.toString();
+        return line.toString();
     }
 
     private static void requireDigitDivisor(int divisor) {
@@ -79,41 +79,45 @@ final class ColumnCheck {
     }
 
     private static String carried(long a, long b) {
-        StringBuilder columns = new StringBuilder();
+        StringBuilder line = new StringBuilder();
         int carry = 0;
-        for (int c = 0; c < columnCount(a, b); c++) {
+        int columns = columnCount(a, b);
+        for (int c = 0; c < columns; c++) {
             int sum = digit(a, c) + digit(b, c) + carry;
-            separate(columns).append(digit(a, c)).append('+').append(digit(b, c)).append('+').append(carry)
+            separate(line).append(digit(a, c)).append('+').append(digit(b, c)).append('+').append(carry)
                     .append('=').append(sum);
             carry = sum / 10;
         }
-        return columns.toString();
+        return line.toString();
     }
 
     /** {@code top - bottom} for {@code top >= bottom >= 0}. */
     private static String borrowed(long top, long bottom) {
-        StringBuilder columns = new StringBuilder();
+        StringBuilder line = new StringBuilder();
         int borrow = 0;
-        for (int c = 0; c < columnCount(top, bottom); c++) {
+        int columns = columnCount(top, bottom);
+        for (int c = 0; c < columns; c++) {
             int t = digit(top, c);
             int u = digit(bottom, c);
             boolean borrows = t - u - borrow < 0;
-            separate(columns).append(borrows ? "1" + t : t).append('-').append(u).append('-').append(borrow)
+            separate(line).append(borrows ? "1" + t : t).append('-').append(u).append('-').append(borrow)
                     .append('=').append((borrows ? 10 : 0) + t - u - borrow).append(borrows ? " borrow 1" : "");
             borrow = borrows ? 1 : 0;
         }
-        return columns.toString();
+        return line.toString();
     }
 
     private static StringBuilder separate(StringBuilder columns) {
         return columns.isEmpty() ? columns : columns.append(", ");
     }
 
-    private static int columnCount(long a, long b) {
+    /** The columns {@code a, b >= 0} take together: the longer one's digits. */
+    static int columnCount(long a, long b) {
         return Math.max(Long.toString(a).length(), Long.toString(b).length());
     }
 
-    private static int digit(long number, int column) {
+    /** The digit of {@code number >= 0} in {@code column}, counted from the units (0); 0 past its length. */
+    static int digit(long number, int column) {
         long rest = number;
         for (int i = 0; i < column; i++) {
             rest /= 10;

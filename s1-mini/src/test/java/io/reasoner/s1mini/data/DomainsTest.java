@@ -3,6 +3,7 @@ package io.reasoner.s1mini.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -133,62 +134,65 @@ class DomainsTest {
 
     @Test
     void repeatRechecks_writeAStepThatWasRightAgainAfterWait_theLastOneHalfTheTime() {
-        TraceGenerator recheck = new TraceGenerator(0.0, 0.0, 1.0, TraceGenerator.Rechecks.REPEAT);
-        SplittableRandom random = new SplittableRandom(6);
         int ofLast = 0;
-        int traces = 0;
-        for (int i = 0; i < 40; i++) {
-            for (Domain domain : Domains.all()) {
-                Problem problem = domain.generate(domain.maxDifficulty(), random);
-                TraceFormat.Parsed parsed = TraceFormat.parse(recheck.write(problem, random).completion())
-                        .orElseThrow();
-                List<String> lines = parsed.thinking().lines().toList();
-                List<String> texts = problem.steps().stream().map(Step::text).toList();
-                int wait = indexOfWait(lines);
-                assertThat(lines).hasSize(texts.size() + 1);
-                assertThat(lines.get(wait)).isEqualTo("Wait, " + lines.get(wait - 1));
-                assertThat(texts).contains(lines.get(wait - 1));
-                assertThat(domain.verify(problem.question(), parsed.answer())).isTrue();
-                ofLast += wait == lines.size() - 1 ? 1 : 0;
-                traces++;
-            }
+        List<Rechecked> traces = rechecked(TraceGenerator.Rechecks.REPEAT);
+        for (Rechecked trace : traces) {
+            List<String> lines = trace.lines();
+            int wait = indexOfWait(lines);
+            assertThat(lines).hasSize(trace.texts().size() + 1);
+            assertThat(lines.get(wait)).isEqualTo("Wait, " + lines.get(wait - 1));
+            assertThat(trace.texts()).contains(lines.get(wait - 1));
+            ofLast += wait == lines.size() - 1 ? 1 : 0;
         }
-        assertThat(ofLast).isBetween(traces / 2, traces * 3 / 4);
+        assertThat(ofLast).isBetween(traces.size() / 2, traces.size() * 3 / 4);
     }
 
     @Test
     void columnRechecks_writeTheCheckOfAStepThatWasRight_drawnUniformly_aThirdOfThemTwice() {
-        TraceGenerator recheck = new TraceGenerator(0.0, 0.0, 1.0, TraceGenerator.Rechecks.COLUMNS);
-        SplittableRandom random = new SplittableRandom(6);
         int ofLast = 0;
         double expectedOfLast = 0;
         int checkedTwice = 0;
-        int traces = 0;
+        List<Rechecked> traces = rechecked(TraceGenerator.Rechecks.COLUMNS);
+        for (Rechecked trace : traces) {
+            List<String> lines = trace.lines();
+            List<String> texts = trace.texts();
+            int wait = indexOfWait(lines);
+            int checked = texts.indexOf(lines.get(wait - 1));
+            assertThat(lines.get(wait)).isEqualTo("Wait, " + trace.problem().steps().get(checked).check());
+            boolean twice = lines.size() == texts.size() + 2;
+            if (twice) {
+                assertThat(lines.get(wait + 1)).isEqualTo(lines.get(wait));
+            } else {
+                assertThat(lines).hasSize(texts.size() + 1);
+            }
+            checkedTwice += twice ? 1 : 0;
+            ofLast += checked == texts.size() - 1 ? 1 : 0;
+            expectedOfLast += 1.0 / texts.size();
+        }
+        assertThat((double) ofLast).isBetween(expectedOfLast * 0.6, expectedOfLast * 1.4);
+        assertThat(checkedTwice).isBetween(traces.size() / 5, traces.size() / 2);
+    }
+
+    /** A trace that re-checks one step, with the thinking's lines and the problem's step texts. */
+    private record Rechecked(Problem problem, List<String> lines, List<String> texts) {
+    }
+
+    /** 40 traces per domain at its hardest level, each re-checking one step, every one verified. */
+    private static List<Rechecked> rechecked(TraceGenerator.Rechecks style) {
+        TraceGenerator recheck = new TraceGenerator(0.0, 0.0, 1.0, style);
+        SplittableRandom random = new SplittableRandom(6);
+        List<Rechecked> traces = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             for (Domain domain : Domains.all()) {
                 Problem problem = domain.generate(domain.maxDifficulty(), random);
                 TraceFormat.Parsed parsed = TraceFormat.parse(recheck.write(problem, random).completion())
                         .orElseThrow();
-                List<String> lines = parsed.thinking().lines().toList();
-                List<String> texts = problem.steps().stream().map(Step::text).toList();
-                int wait = indexOfWait(lines);
-                Step checked = problem.steps().get(texts.indexOf(lines.get(wait - 1)));
-                assertThat(lines.get(wait)).isEqualTo("Wait, " + checked.check());
-                boolean twice = lines.size() == texts.size() + 2;
-                if (twice) {
-                    assertThat(lines.get(wait + 1)).isEqualTo(lines.get(wait));
-                } else {
-                    assertThat(lines).hasSize(texts.size() + 1);
-                }
-                checkedTwice += twice ? 1 : 0;
-                traces++;
                 assertThat(domain.verify(problem.question(), parsed.answer())).isTrue();
-                ofLast += checked == problem.steps().get(texts.size() - 1) ? 1 : 0;
-                expectedOfLast += 1.0 / texts.size();
+                traces.add(new Rechecked(problem, parsed.thinking().lines().toList(),
+                        problem.steps().stream().map(Step::text).toList()));
             }
         }
-        assertThat((double) ofLast).isBetween(expectedOfLast * 0.6, expectedOfLast * 1.4);
-        assertThat(checkedTwice).isBetween(traces / 5, traces / 2);
+        return traces;
     }
 
     @Test
