@@ -50,7 +50,8 @@ final class BaseConversionDomain implements Domain {
             n = q;
         }
         String answer = remainders.reverse().toString();
-        steps.add(Step.exact("remainders from last to first: " + answer));
+        steps.add(new Step("remainders from last to first: " + answer, null,
+                ColumnCheck.reversed("remainders", answer)));
         return new Problem(name(), difficulty, question, steps, answer);
     }
 
