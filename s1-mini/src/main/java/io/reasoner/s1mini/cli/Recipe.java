@@ -152,7 +152,8 @@ public final class Recipe {
     private List<TrainingExample> examples(List<Trace> traces, S1Vocabulary vocabulary, boolean completionOnly) {
         List<TrainingExample> examples = new ArrayList<>(traces.size());
         for (Trace trace : traces) {
-            TrainingExample example = TrainingExample.of(trace, vocabulary.tokenizer(), completionOnly);
+            TrainingExample example = TrainingExample.of(trace, vocabulary.tokenizer(), completionOnly,
+                    options.slips() == RecipeOptions.Slips.LEARNED);
             if (example.length() <= options.maxTokens()) {
                 examples.add(example);
             }

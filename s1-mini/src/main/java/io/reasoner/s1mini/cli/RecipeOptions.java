@@ -19,11 +19,13 @@ import java.util.Set;
  * @param finetuneSteps  steps on the selected set, completion tokens learned; the same for curated and random
  * @param pretrainOn     which of the pool's traces pretraining sees
  * @param rechecks       what the teacher's traces write after "Wait" ({@code --rechecks repeat|columns})
+ * @param slips          whether training learns the lines the teacher wrote wrong on purpose ({@code --slips
+ *                       learned|masked}); masked, a slip is context only, for both stages
  */
 public record RecipeOptions(Path out, long seed, int pool, int select, int vocab, RandomModelWriter.Spec spec,
                             int pretrainSteps, int finetuneSteps, int batch, float learningRate,
                             float finetuneLearningRate, int maxTokens, PretrainOn pretrainOn,
-                            TraceGenerator.Rechecks rechecks) {
+                            TraceGenerator.Rechecks rechecks, Slips slips) {
 
     /** The traces pretraining sees ({@code --pretrain-on all|easier}). */
     public enum PretrainOn {
@@ -44,19 +46,38 @@ public record RecipeOptions(Path out, long seed, int pool, int select, int vocab
         }
     }
 
+    /** What training does with a slip's tokens ({@code --slips learned|masked}). */
+    public enum Slips {
+        /** Learned like every other token, as s1 trains on its traces as they are. */
+        LEARNED,
+        /**
+         * Context only: the model still learns the "Wait" and the correction that follow a slip, from the slip,
+         * but not to write the slip itself, which the curated set, rich in slips, otherwise teaches.
+         */
+        MASKED;
+
+        static Slips parse(String value) {
+            return switch (value) {
+                case "learned" -> LEARNED;
+                case "masked" -> MASKED;
+                default -> throw new IllegalArgumentException("--slips must be learned or masked, was " + value);
+            };
+        }
+    }
+
     private static final Set<String> KEYS = Set.of("out", "seed", "pool", "select", "vocab", "dim", "layers",
             "heads", "ffn", "context", "pretrain-steps", "finetune-steps", "batch", "lr", "finetune-lr",
-            "max-tokens", "pretrain-on", "rechecks", "smoke");
+            "max-tokens", "pretrain-on", "rechecks", "slips", "smoke");
 
     public static RecipeOptions defaults(Path out) {
         return new RecipeOptions(out, 1, 20_000, 1_000, 512, new RandomModelWriter.Spec(128, 4, 4, 4, 384, 512, 512),
-                5000, 150, 32, 2e-3f, 5e-4f, 320, PretrainOn.ALL, TraceGenerator.Rechecks.REPEAT);
+                5000, 150, 32, 2e-3f, 5e-4f, 320, PretrainOn.ALL, TraceGenerator.Rechecks.REPEAT, Slips.LEARNED);
     }
 
     /** A few seconds of everything, for the CI smoke test. */
     public static RecipeOptions smoke(Path out) {
         return new RecipeOptions(out, 1, 300, 40, 300, new RandomModelWriter.Spec(32, 2, 2, 1, 64, 300, 256),
-                25, 10, 8, 3e-3f, 1e-3f, 200, PretrainOn.ALL, TraceGenerator.Rechecks.REPEAT);
+                25, 10, 8, 3e-3f, 1e-3f, 200, PretrainOn.ALL, TraceGenerator.Rechecks.REPEAT, Slips.LEARNED);
     }
 
     /** {@code --key value} pairs over {@link #defaults} (or {@link #smoke} with {@code --smoke true}). */
@@ -87,7 +108,8 @@ public record RecipeOptions(Path out, long seed, int pool, int select, int vocab
                 integer(values, "max-tokens", base.maxTokens()),
                 values.containsKey("pretrain-on") ? PretrainOn.parse(values.get("pretrain-on")) : base.pretrainOn(),
                 values.containsKey("rechecks") ? TraceGenerator.Rechecks.parse(values.get("rechecks"))
-                        : base.rechecks());
+                        : base.rechecks(),
+                values.containsKey("slips") ? Slips.parse(values.get("slips")) : base.slips());
     }
 
     private static int integer(Map<String, String> values, String key, int fallback) {

@@ -99,9 +99,13 @@ public record TraceGenerator(double slipRate, double noiseRate, double recheckRa
             recheckAt = at == slipAt ? -1 : at;
         }
         StringBuilder thinking = new StringBuilder();
+        int slipFrom = 0;
+        int slipTo = 0;
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             if (i == slipAt) {
+                slipFrom = TraceFormat.THINK_OPEN.length() + thinking.length();
+                slipTo = slipFrom + step.slip().length();
                 thinking.append(step.slip()).append('\n');
                 appendCheck(thinking, step, random);
             } else {
@@ -113,12 +117,16 @@ public record TraceGenerator(double slipRate, double noiseRate, double recheckRa
         }
         Trace.Kind kind = slipAt >= 0 ? Trace.Kind.CORRECTED_SLIP : Trace.Kind.CLEAN;
         if (random.nextDouble() < noiseRate) {
-            return random.nextBoolean()
-                    ? new Trace(problem, TraceFormat.completion(thinking.toString(), wrong(problem.answer(), random)),
-                            Trace.Kind.WRONG_ANSWER)
-                    : new Trace(problem, truncated(thinking.toString(), random), Trace.Kind.TRUNCATED);
+            if (random.nextBoolean()) {
+                return new Trace(problem, TraceFormat.completion(thinking.toString(), wrong(problem.answer(), random)),
+                        Trace.Kind.WRONG_ANSWER, slipFrom, slipTo);
+            }
+            String cut = truncated(thinking.toString(), random);
+            return slipTo <= cut.length() ? new Trace(problem, cut, Trace.Kind.TRUNCATED, slipFrom, slipTo)
+                    : new Trace(problem, cut, Trace.Kind.TRUNCATED);
         }
-        return new Trace(problem, TraceFormat.completion(thinking.toString(), problem.answer()), kind);
+        return new Trace(problem, TraceFormat.completion(thinking.toString(), problem.answer()), kind, slipFrom,
+                slipTo);
     }
 
     private void appendCheck(StringBuilder thinking, Step step, RandomGenerator random) {

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * A check of the evaluation's two comparisons (curated against random, a forced Wait against none) on a larger
@@ -53,8 +55,9 @@ public final class PairedComparison {
                     }
                     Outcome outcome = new Outcome(entry.getKey(), setting.label(), correct);
                     outcomes.add(outcome);
-                    log.printf(Locale.ROOT, "%-12s %-10s %d/%d = %.1f%%%n", outcome.model(), outcome.setting(),
-                            outcome.solved(), test.size(), 100.0 * outcome.solved() / test.size());
+                    log.printf(Locale.ROOT, "%-12s %-10s %d/%d = %.1f%%  (%s)%n", outcome.model(),
+                            outcome.setting(), outcome.solved(), test.size(), 100.0 * outcome.solved() / test.size(),
+                            byDomain(outcome, test));
                 }
             }
         }
@@ -62,6 +65,23 @@ public final class PairedComparison {
             log.println(line);
         }
         return outcomes;
+    }
+
+    /** The problems {@code outcome} got right in each domain of {@code test}, as {@code addition 61/100, ...}. */
+    static String byDomain(Outcome outcome, List<Problem> test) {
+        if (outcome.correct().length != test.size()) {
+            throw new IllegalArgumentException("outcome has " + outcome.correct().length + " runs for "
+                    + test.size() + " problems");
+        }
+        Map<String, int[]> counts = new TreeMap<>();
+        for (int i = 0; i < test.size(); i++) {
+            int[] count = counts.computeIfAbsent(test.get(i).domain(), d -> new int[2]);
+            count[0] += outcome.correct()[i] ? 1 : 0;
+            count[1]++;
+        }
+        StringJoiner line = new StringJoiner(", ");
+        counts.forEach((domain, count) -> line.add(domain + " " + count[0] + "/" + count[1]));
+        return line.toString();
     }
 
     /** Every pair of outcomes: how many problems only the first got right, only the second, and the sign test. */

@@ -17,7 +17,7 @@ final class Batches {
      *
      * @param inputs  {@code batch * length} token ids, one sequence after another
      * @param targets the token each input position should predict
-     * @param weights 1 where the loss counts, 0 for padding and unlearned prompt positions
+     * @param weights 1 where the loss counts, 0 for padding, unlearned prompt positions and skipped slips
      */
     record Batch(long[] inputs, long[] targets, float[] weights, int size, int length) {
 
@@ -69,7 +69,7 @@ final class Batches {
                 boolean inside = t + 1 < example.length();
                 inputs[row] = t < example.length() ? example.token(t) : padToken;
                 targets[row] = inside ? example.token(t + 1) : padToken;
-                weights[row] = inside && t + 1 >= example.lossFrom() ? 1 : 0;
+                weights[row] = inside && example.learned(t + 1) ? 1 : 0;
             }
         }
         return new Batch(inputs, targets, weights, batchSize, length);

@@ -34,6 +34,15 @@ class RecipeOptionsTest {
     }
 
     @Test
+    void slips_areParsedAndChecked_learnedByDefault() {
+        assertThat(RecipeOptions.parse(new String[0]).slips()).isEqualTo(RecipeOptions.Slips.LEARNED);
+        assertThat(RecipeOptions.parse(new String[] {"--slips", "masked"}).slips())
+                .isEqualTo(RecipeOptions.Slips.MASKED);
+        assertThatThrownBy(() -> RecipeOptions.parse(new String[] {"--slips", "hidden"}))
+                .hasMessage("--slips must be learned or masked, was hidden");
+    }
+
+    @Test
     void easierHalf_keepsEachDomainsLowerLevelsOnly_andAllOfThem() {
         List<Trace> pool = new PoolGenerator(Domains.all(), Recipe.TEACHER).generate(2000, new SplittableRandom(2));
 

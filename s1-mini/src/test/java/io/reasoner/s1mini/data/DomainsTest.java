@@ -81,6 +81,8 @@ class DomainsTest {
                     .map(step -> style == TraceGenerator.Rechecks.COLUMNS ? step.check() : step.text()).toList();
             assertThat(again).contains(lines.get(wait).substring("Wait, ".length()));
             assertThat(texts).doesNotContain(lines.get(wait - 1));
+            assertThat(trace.completion().substring(trace.slipFrom(), trace.slipTo())).isEqualTo(lines.get(wait - 1));
+            assertThat(trace.completion().substring(trace.slipTo())).startsWith("\nWait, ");
             assertThat(domain.verify(problem.question(), parsed.answer())).isTrue();
         }
     }

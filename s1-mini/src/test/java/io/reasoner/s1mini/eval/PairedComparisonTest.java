@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import io.reasoner.s1mini.data.Problem;
+import io.reasoner.s1mini.data.Step;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +45,21 @@ class PairedComparisonTest {
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0)).contains("curated cap 256").contains("random cap 256")
                 .contains("only first   2, only second   1, p = 1.000");
+    }
+
+    @Test
+    void byDomain_countsEachDomainsRightAnswers_inNameOrder() {
+        List<Problem> test = List.of(problem("list"), problem("addition"), problem("list"), problem("addition"),
+                problem("list"));
+        PairedComparison.Outcome outcome = new PairedComparison.Outcome("base", "Wait x1",
+                new boolean[] {true, false, true, true, false});
+
+        assertThat(PairedComparison.byDomain(outcome, test)).isEqualTo("addition 1/2, list 2/3");
+        assertThatThrownBy(() -> PairedComparison.byDomain(outcome, test.subList(0, 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("outcome has 5 runs for 2 problems");
+    }
+
+    private static Problem problem(String domain) {
+        return new Problem(domain, 1, "What is 1 + 2?", List.of(Step.exact("1+2=3")), "3");
     }
 }

@@ -42,6 +42,16 @@ class BatchesTest {
     }
 
     @Test
+    void skippedTokens_carryNoLoss_butStayInTheInputs() {
+        int[] tokens = {7, 1001, 1002, 1003, 1004, 1005};
+        Batches.Batch batch = new Batches(List.of(new TrainingExample(tokens, 1, 2, 4)), 1, 0,
+                new SplittableRandom(1)).next();
+
+        assertThat(batch.weights()).containsExactly(1, 0, 0, 1, 1);
+        assertThat(batch.inputs()).containsExactly(7, 1001, 1002, 1003, 1004);
+    }
+
+    @Test
     void everyExample_isSeenOncePerEpoch_inBatchesOfSimilarLength() {
         List<TrainingExample> examples = new ArrayList<>();
         SplittableRandom lengths = new SplittableRandom(2);
