@@ -50,8 +50,7 @@ final class BaseConversionDomain implements Domain {
             n = q;
         }
         String answer = remainders.reverse().toString();
-        steps.add(new Step("remainders from last to first: " + answer, null,
-                ColumnCheck.reversed("remainders", answer)));
+        steps.add(Step.exact("remainders from last to first: " + answer));
         return new Problem(name(), difficulty, question, steps, answer);
     }
 

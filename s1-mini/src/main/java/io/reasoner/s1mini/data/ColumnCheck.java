@@ -59,40 +59,6 @@ final class ColumnCheck {
         return head + (-n) + "/" + divisor + " negated: " + longDivision(-n, divisor) + ", so " + n / divisor;
     }
 
-    /**
-     * The larger of {@code a, b >= 0}, their digits compared from the highest column down until two differ:
-     * {@code larger(72, 45)} is {@code 72 vs 45: 7>4, so 72}, {@code larger(5, 45)} is {@code 5 vs 45: 0<4, so 45}.
-     */
-    static String larger(long a, long b) {
-        requireNonNegative(a, "a");
-        requireNonNegative(b, "b");
-        StringBuilder line = new StringBuilder();
-        for (int c = columnCount(a, b) - 1; c >= 0; c--) {
-            int x = digit(a, c);
-            int y = digit(b, c);
-            separate(line).append(x).append(x > y ? ">" : x < y ? "<" : "=").append(y);
-            if (x != y) {
-                break;
-            }
-        }
-        return a + " vs " + b + ": " + line + ", so " + Math.max(a, b);
-    }
-
-    /**
-     * A result read from digits that were written lowest first: the digits in the order they were written, then
-     * reversed. {@code reversed("digits", "196")} is {@code digits first to last: 6, 9, 1, so 196}.
-     */
-    static String reversed(String what, String result) {
-        if (result.isEmpty()) {
-            throw new IllegalArgumentException("nothing to read back for " + what);
-        }
-        StringBuilder line = new StringBuilder();
-        for (int i = result.length() - 1; i >= 0; i--) {
-            separate(line).append(result.charAt(i));
-        }
-        return what + " first to last: " + line + ", so " + result;
-    }
-
     private static String longDivision(long n, int divisor) {
         StringBuilder line = new StringBuilder();
         String digits = Long.toString(n);

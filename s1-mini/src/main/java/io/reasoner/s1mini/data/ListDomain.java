@@ -51,12 +51,11 @@ final class ListDomain implements Domain {
                 int wrong = next + (random.nextBoolean() ? 1 : 10);
                 steps.add(new Step(acc + "+" + v + "=" + next, acc + "+" + v + "=" + wrong, ColumnCheck.sum(acc, v)));
                 acc = next;
+            } else if (v > acc) {
+                steps.add(new Step(v + ">" + acc + ", now " + v, v + "<" + acc + ", keep " + acc));
+                acc = v;
             } else {
-                String now = v + ">" + acc + ", now " + v;
-                String check = ColumnCheck.larger(v, acc);
-                steps.add(v > acc ? new Step(now, v + "<" + acc + ", keep " + acc, check)
-                        : new Step(v + "<=" + acc + ", keep " + acc, now, check));
-                acc = Math.max(acc, v);
+                steps.add(new Step(v + "<=" + acc + ", keep " + acc, v + ">" + acc + ", now " + v));
             }
         }
         return new Problem(name(), difficulty, question, steps, Integer.toString(acc));

@@ -26,20 +26,6 @@ class ColumnCheckTest {
     }
 
     @Test
-    void comparisons_stopAtTheFirstColumnThatDiffers_andReadsGoLowestDigitFirst() {
-        assertThat(ColumnCheck.larger(72, 45)).isEqualTo("72 vs 45: 7>4, so 72");
-        assertThat(ColumnCheck.larger(45, 47)).isEqualTo("45 vs 47: 4=4, 5<7, so 47");
-        assertThat(ColumnCheck.larger(5, 45)).isEqualTo("5 vs 45: 0<4, so 45");
-        assertThat(ColumnCheck.larger(38, 38)).isEqualTo("38 vs 38: 3=3, 8=8, so 38");
-        assertThat(ColumnCheck.reversed("digits", "196")).isEqualTo("digits first to last: 6, 9, 1, so 196");
-        assertThat(ColumnCheck.reversed("remainders", "1")).isEqualTo("remainders first to last: 1, so 1");
-        assertThatThrownBy(() -> ColumnCheck.reversed("digits", "")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("nothing to read back for digits");
-        assertThatThrownBy(() -> ColumnCheck.larger(3, -1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("b must be >= 0, was -1");
-    }
-
-    @Test
     void longDivision_writesEveryDigitsPartialQuotient_andEndsWithTheQuotientAndRemainder() {
         SplittableRandom random = new SplittableRandom(9);
         Pattern digit = Pattern.compile("(\\d+)/(\\d)=(\\d+) r(\\d+)");

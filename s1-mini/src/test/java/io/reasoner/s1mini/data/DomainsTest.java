@@ -108,28 +108,9 @@ class DomainsTest {
         Problem base = Domains.byName("base").orElseThrow().generate(2, random);
         Step last = base.steps().get(base.steps().size() - 1);
         assertThat(base.steps().get(0).check()).startsWith(base.steps().get(0).text().split("=")[0] + ": ");
-        assertThat(last.check()).isEqualTo(ColumnCheck.reversed("remainders", base.answer()));
+        assertThat(last.check()).isEqualTo(last.text());
         Problem addition = Domains.byName("addition").orElseThrow().generate(3, random);
-        List<Step> columns = addition.steps().subList(0, addition.steps().size() - 1);
-        columns.forEach(step -> assertThat(step.check()).isEqualTo(step.text()));
-        assertThat(addition.steps().get(columns.size()).check())
-                .isEqualTo(ColumnCheck.reversed("digits", addition.answer()));
-    }
-
-    @Test
-    void largestOfAList_checksEachComparisonDigitByDigit() {
-        SplittableRandom random = new SplittableRandom(11);
-        Problem largest = Domains.byName("list").orElseThrow().generate(7, random);
-        while (!largest.question().contains("largest")) {
-            largest = Domains.byName("list").orElseThrow().generate(7, random);
-        }
-        for (Step step : largest.steps().subList(1, largest.steps().size())) {
-            String[] compared = step.text().split("[<>=,]+");
-            long value = Long.parseLong(compared[0]);
-            long before = Long.parseLong(compared[1]);
-            assertThat(step.check()).isEqualTo(ColumnCheck.larger(value, before))
-                    .endsWith(", so " + Math.max(value, before));
-        }
+        addition.steps().forEach(step -> assertThat(step.check()).isEqualTo(step.text()));
     }
 
     @Test
