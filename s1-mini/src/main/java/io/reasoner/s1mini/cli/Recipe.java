@@ -50,7 +50,7 @@ public final class Recipe {
      * The teacher: 30% of traces catch a slip, 40% re-check a step, 10% are noise; {@code --rechecks} picks how a
      * step is derived again after "Wait".
      */
-    public static final TraceGenerator TEACHER = new TraceGenerator(0.3, 0.1, 0.4, TraceGenerator.Rechecks.REPEAT);
+    public static final TraceGenerator TEACHER = new TraceGenerator(0.3, 0.1, 0.4, TraceGenerator.Rechecks.COLUMNS);
     /** Thinking at least as long as the domain's median counts as hard (s1's "longer traces are harder"). */
     private static final double LENGTH_QUANTILE = 0.5;
 

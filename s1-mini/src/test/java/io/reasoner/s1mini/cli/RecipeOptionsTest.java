@@ -25,10 +25,12 @@ class RecipeOptionsTest {
     }
 
     @Test
-    void rechecks_areParsedAndChecked_repeatByDefault() {
-        assertThat(RecipeOptions.parse(new String[0]).rechecks()).isEqualTo(TraceGenerator.Rechecks.REPEAT);
-        assertThat(RecipeOptions.parse(new String[] {"--rechecks", "columns"}).rechecks())
+    void rechecks_areParsedAndChecked_columnsByDefault() {
+        assertThat(RecipeOptions.parse(new String[0]).rechecks()).isEqualTo(TraceGenerator.Rechecks.COLUMNS);
+        assertThat(RecipeOptions.parse(new String[] {"--smoke", "true"}).rechecks())
                 .isEqualTo(TraceGenerator.Rechecks.COLUMNS);
+        assertThat(RecipeOptions.parse(new String[] {"--rechecks", "repeat"}).rechecks())
+                .isEqualTo(TraceGenerator.Rechecks.REPEAT);
         assertThatThrownBy(() -> RecipeOptions.parse(new String[] {"--rechecks", "twice"}))
                 .hasMessage("rechecks must be repeat or columns, was twice");
     }
