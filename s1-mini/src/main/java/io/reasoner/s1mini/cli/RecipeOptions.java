@@ -4,8 +4,10 @@ import io.reasoner.engine.model.RandomModelWriter;
 import io.reasoner.s1mini.data.TraceGenerator;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Everything the recipe needs, with defaults sized so the full run fits in an hour on a 2-core CPU; {@link #smoke}
@@ -35,15 +37,7 @@ public record RecipeOptions(Path out, long seed, int pool, int select, int vocab
          * Only the easier half of each domain's difficulty levels, as s1's base model had never seen reasoning like
          * its 1K: the harder levels are learned from the fine-tuning set alone.
          */
-        EASIER;
-
-        static PretrainOn parse(String value) {
-            return switch (value) {
-                case "all" -> ALL;
-                case "easier" -> EASIER;
-                default -> throw new IllegalArgumentException("--pretrain-on must be all or easier, was " + value);
-            };
-        }
+        EASIER
     }
 
     /** What training does with a slip's tokens ({@code --slips learned|masked}). */
@@ -54,15 +48,7 @@ public record RecipeOptions(Path out, long seed, int pool, int select, int vocab
          * Context only: the model still learns the "Wait" and the correction that follow a slip, from the slip,
          * but not to write the slip itself, which the curated set, rich in slips, otherwise teaches.
          */
-        MASKED;
-
-        static Slips parse(String value) {
-            return switch (value) {
-                case "learned" -> LEARNED;
-                case "masked" -> MASKED;
-                default -> throw new IllegalArgumentException("--slips must be learned or masked, was " + value);
-            };
-        }
+        MASKED
     }
 
     private static final Set<String> KEYS = Set.of("out", "seed", "pool", "select", "vocab", "dim", "layers",
@@ -106,10 +92,31 @@ public record RecipeOptions(Path out, long seed, int pool, int select, int vocab
                 Float.parseFloat(values.getOrDefault("lr", Float.toString(base.learningRate()))),
                 Float.parseFloat(values.getOrDefault("finetune-lr", Float.toString(base.finetuneLearningRate()))),
                 integer(values, "max-tokens", base.maxTokens()),
-                values.containsKey("pretrain-on") ? PretrainOn.parse(values.get("pretrain-on")) : base.pretrainOn(),
+                choice(values, "pretrain-on", base.pretrainOn()),
                 values.containsKey("rechecks") ? TraceGenerator.Rechecks.parse(values.get("rechecks"))
                         : base.rechecks(),
-                values.containsKey("slips") ? Slips.parse(values.get("slips")) : base.slips());
+                choice(values, "slips", base.slips()));
+    }
+
+    /**
+     * The constant of {@code fallback}'s enum that {@code --key} names in lower case ({@code --slips masked}), or
+     * {@code fallback} when the key is absent.
+     */
+    private static <E extends Enum<E>> E choice(Map<String, String> values, String key, E fallback) {
+        if (!values.containsKey(key)) {
+            return fallback;
+        }
+        String value = values.get(key);
+        E[] constants = fallback.getDeclaringClass().getEnumConstants();
+        StringJoiner names = new StringJoiner(" or ");
+        for (E constant : constants) {
+            String name = constant.name().toLowerCase(Locale.ROOT);
+            if (name.equals(value)) {
+                return constant;
+            }
+            names.add(name);
+        }
+        throw new IllegalArgumentException("--" + key + " must be " + names + ", was " + value);
     }
 
     private static int integer(Map<String, String> values, String key, int fallback) {

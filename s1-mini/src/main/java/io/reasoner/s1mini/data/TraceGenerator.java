@@ -35,9 +35,9 @@ public record TraceGenerator(double slipRate, double noiseRate, double recheckRa
         /**
          * The step's {@link Step#check() check}: where the step did a sum, difference or division in one go, the
          * same worked column by column, a different and smaller computation, so the line after "Wait" adds
-         * information instead of copying the one above. The re-checked step is drawn uniformly, so most traces end on their last step
-         * and a "Wait" forced there asks for what traces do after "Wait": a check of the step before it. A third
-         * of the checks are written twice ({@link #CHECK_AGAIN_RATE}).
+         * information instead of copying the one above. The re-checked step is drawn uniformly, so most traces end
+         * on their last step and a "Wait" forced there asks for what traces do after "Wait": a check of the step
+         * before it. A third of the checks are written twice ({@link #CHECK_AGAIN_RATE}).
          */
         COLUMNS;
 
