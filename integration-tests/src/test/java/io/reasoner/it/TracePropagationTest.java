@@ -95,8 +95,8 @@ class TracePropagationTest {
 
     /**
      * A non-streaming chat completion waits at the gateway for its result, so the trace ends there: gateway SERVER →
-     * PRODUCER (request record) → worker CONSUMER → PRODUCER per chunk and for the result → gateway CONSUMER (first
-     * chunk, result). The exported ids are those the records carried.
+     * PRODUCER (request record) → worker CONSUMER → PRODUCER per chunk and for the result → gateway CONSUMER (result, and
+     * the first chunk when it arrives before the result). The exported ids are those the records carried.
      */
     @Test
     void exportedSpansOfBothServices_formOneTreeFromTheCallerBackToTheGateway() throws Exception {
@@ -145,8 +145,16 @@ class TracePropagationTest {
 
         ExportedSpan delivered = one(trace, "gateway", "process reasoning.results", OtlpCollector.CONSUMER);
         assertThat(delivered.parentSpanId()).isEqualTo(resultSend.spanId());
-        ExportedSpan firstChunk = one(trace, "gateway", "process reasoning.chunks", OtlpCollector.CONSUMER);
-        assertThat(chunkSends).extracting(ExportedSpan::spanId).contains(firstChunk.parentSpanId());
+        // The gateway reads the chunk and result topics in one consumer, and a poll may hand it the result's partition
+        // before the chunks' partition. The result completes the response and the client stops watching, so the first
+        // chunk then reaches nobody here and gets no span (LogEventListenerTest covers the span itself).
+        List<ExportedSpan> firstChunk = trace.stream().filter(s -> s.name().equals("process reasoning.chunks"))
+                .toList();
+        assertThat(firstChunk).hasSizeLessThanOrEqualTo(1).allSatisfy(s -> {
+            assertThat(s.service()).isEqualTo("gateway");
+            assertThat(s.kind()).isEqualTo(OtlpCollector.CONSUMER);
+            assertThat(chunkSends).extracting(ExportedSpan::spanId).contains(s.parentSpanId());
+        });
 
         assertThat(trace).as("no prompt text in any attribute").allSatisfy(s -> assertThat(s.attributes().values())
                 .noneMatch(v -> String.valueOf(v).contains("Once upon a time")));
