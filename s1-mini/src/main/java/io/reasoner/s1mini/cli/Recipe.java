@@ -1,15 +1,20 @@
 package io.reasoner.s1mini.cli;
 
+import io.reasoner.engine.model.LanguageModel;
+import io.reasoner.engine.model.ModelLoader;
 import io.reasoner.engine.model.RandomModelWriter;
 import io.reasoner.engine.model.TrainableTransformer;
 import io.reasoner.s1mini.data.Domain;
 import io.reasoner.s1mini.data.Domains;
 import io.reasoner.s1mini.data.PoolGenerator;
+import io.reasoner.s1mini.data.Problem;
 import io.reasoner.s1mini.data.Trace;
 import io.reasoner.s1mini.data.TraceGenerator;
+import io.reasoner.s1mini.eval.ModelBaseline;
 import io.reasoner.s1mini.export.GgufExport;
 import io.reasoner.s1mini.select.Candidate;
 import io.reasoner.s1mini.select.DifficultyFilter;
+import io.reasoner.s1mini.select.QualityFilter;
 import io.reasoner.s1mini.select.Selection;
 import io.reasoner.s1mini.select.SelectionReport;
 import io.reasoner.s1mini.train.ProgressBar;
@@ -34,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole s1-mini recipe, from nothing to GGUF files: generate the pool, learn the tokenizer on it, select the
  * curated set (and the random ablation set of the same size), pretrain on the pool, then fine-tune two copies of
- * the pretrained model with the same budget, one on each set, and export all three models. Every random choice
+ * the pretrained model with the same budget, one on each set, and export all three models. With {@code --difficulty
+ * baseline} the selection waits for pretraining, whose model is the baseline. Every random choice
  * comes from {@link RecipeOptions#seed} through split generators, so a seed reproduces the run.
  */
 public final class Recipe {
@@ -53,6 +59,8 @@ public final class Recipe {
     public static final TraceGenerator TEACHER = new TraceGenerator(0.3, 0.1, 0.4, TraceGenerator.Rechecks.COLUMNS);
     /** Thinking at least as long as the domain's median counts as hard (s1's "longer traces are harder"). */
     private static final double LENGTH_QUANTILE = 0.5;
+    /** The baseline thinks under the evaluation's generous cap, so "wrong" means wrong, not cut off. */
+    private static final int BASELINE_CAP = 256;
 
     private final RecipeOptions options;
     private final PrintStream log;
@@ -81,12 +89,10 @@ public final class Recipe {
         log.printf("pool: %d traces; tokenizer: %d tokens (%.1f s)%n", pool.size(), vocabulary.size(),
                 seconds(start));
 
-        Selection selection = Selection.run(pool, vocabulary.tokenizer(), options.select(),
-                new DifficultyFilter(DifficultyFilter.Baseline.none(), LENGTH_QUANTILE), selectRandom);
-        SelectionReport.write(selection, out.resolve("selection-stats.json"), out.resolve("selection-stats.md"));
-        log.printf("selection: pool %d -> quality %d -> difficulty %d -> curated %d (random %d)%n",
-                selection.pool().size(), selection.quality().size(), selection.hard().size(),
-                selection.curated().size(), selection.random().size());
+        boolean byLength = options.difficulty() == RecipeOptions.Difficulty.LENGTH;
+        // By length, selection needs no model and is made first, so a bad pool shows before half an hour of training.
+        Selection lengthSelection = byLength
+                ? select(pool, vocabulary, DifficultyFilter.byLength(LENGTH_QUANTILE), selectRandom) : null;
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("options", options.toString());
@@ -106,6 +112,12 @@ public final class Recipe {
                             Math.max(1, options.pretrainSteps() / 20), 0.01f, 1f, options.seed())));
             GgufExport.write(model, vocabulary, "s1-mini-base", out.resolve(BASE_MODEL));
         }
+        report.put("difficulty", options.difficulty().name().toLowerCase(Locale.ROOT));
+        Selection selection = byLength ? lengthSelection
+                : select(pool, vocabulary, DifficultyFilter.byBaseline(baseline(pool, vocabulary, selectRandom,
+                        report)), selectRandom);
+        report.put("selected", Map.of("quality", selection.quality().size(), "hard", selection.hard().size(),
+                "curated", selection.curated().size(), "random", selection.random().size()));
         report.put("finetune-curated", finetune(selection.curated(), vocabulary, CURATED_MODEL, "s1-mini"));
         report.put("finetune-random", finetune(selection.random(), vocabulary, RANDOM_MODEL, "s1-mini-random"));
         report.put("model-bytes", Files.size(out.resolve(CURATED_MODEL)));
@@ -114,6 +126,48 @@ public final class Recipe {
         log.printf("done in %.0f s: %s (%d bytes)%n", seconds(start), out.resolve(CURATED_MODEL),
                 Files.size(out.resolve(CURATED_MODEL)));
         return report;
+    }
+
+    private Selection select(List<Trace> pool, S1Vocabulary vocabulary, DifficultyFilter difficulty,
+                             SplittableRandom random) throws IOException {
+        Selection selection = Selection.run(pool, vocabulary.tokenizer(), options.select(), difficulty, random);
+        SelectionReport.write(selection, options.out().resolve("selection-stats.json"),
+                options.out().resolve("selection-stats.md"));
+        log.printf("selection: pool %d -> quality %d -> difficulty %d -> curated %d (random %d)%n",
+                selection.pool().size(), selection.quality().size(), selection.hard().size(),
+                selection.curated().size(), selection.random().size());
+        return selection;
+    }
+
+    /**
+     * The pretrained model run once, greedy, at the evaluation's generous cap, on {@link RecipeOptions#baselineProblems}
+     * quality-filtered candidates drawn uniformly: the problems it gets wrong are the hard ones.
+     */
+    private ModelBaseline baseline(List<Trace> pool, S1Vocabulary vocabulary, SplittableRandom random,
+                                   Map<String, Object> report) throws IOException {
+        List<Candidate> quality = QualityFilter.apply(Selection.candidates(pool, vocabulary.tokenizer()));
+        List<Problem> problems = Selection.uniform(quality, options.baselineProblems(), random).stream()
+                .map(c -> c.trace().problem()).toList();
+        long start = System.nanoTime();
+        int every = Math.max(1, problems.size() / 20);
+        ModelBaseline baseline;
+        try (LanguageModel model = ModelLoader.load(options.out().resolve(BASE_MODEL))) {
+            baseline = ModelBaseline.run(model, problems, BASELINE_CAP, i -> {
+                if (progress && ((i + 1) % every == 0 || i + 1 == problems.size())) {
+                    log.printf(Locale.ROOT, "baseline: %d/%d problems (%.0f s)%n", i + 1, problems.size(),
+                            seconds(start));
+                }
+            });
+        }
+        Map<String, Object> stage = new LinkedHashMap<>();
+        stage.put("problems", baseline.attempted());
+        stage.put("solved", baseline.solvedCount());
+        stage.put("cap", BASELINE_CAP);
+        stage.put("seconds", seconds(start));
+        report.put("baseline", stage);
+        log.printf(Locale.ROOT, "baseline: the pretrained model solves %d of %d (%.1f s)%n", baseline.solvedCount(),
+                baseline.attempted(), seconds(start));
+        return baseline;
     }
 
     /** Fine-tunes a fresh copy of the pretrained model on {@code set}, with the same budget for every set. */

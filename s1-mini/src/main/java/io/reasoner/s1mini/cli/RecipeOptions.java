@@ -23,11 +23,22 @@ import java.util.StringJoiner;
  * @param rechecks       what the teacher's traces write after "Wait" ({@code --rechecks repeat|columns})
  * @param slips          whether training learns the lines the teacher wrote wrong on purpose ({@code --slips
  *                       learned|masked}); masked, a slip is context only, for both stages
+ * @param difficulty     how selection tells a hard candidate ({@code --difficulty length|baseline})
+ * @param baselineProblems with {@code --difficulty baseline}, how many of the quality-filtered candidates, drawn
+ *                       uniformly, the pretrained model is run on ({@code --baseline-problems}); only those can be
+ *                       selected
  */
 public record RecipeOptions(Path out, long seed, int pool, int select, int vocab, RandomModelWriter.Spec spec,
                             int pretrainSteps, int finetuneSteps, int batch, float learningRate,
                             float finetuneLearningRate, int maxTokens, PretrainOn pretrainOn,
-                            TraceGenerator.Rechecks rechecks, Slips slips) {
+                            TraceGenerator.Rechecks rechecks, Slips slips, Difficulty difficulty,
+                            int baselineProblems) {
+
+    public RecipeOptions {
+        if (baselineProblems < 1) {
+            throw new IllegalArgumentException("--baseline-problems must be >= 1, was " + baselineProblems);
+        }
+    }
 
     /** The traces pretraining sees ({@code --pretrain-on all|easier}). */
     public enum PretrainOn {
@@ -51,19 +62,32 @@ public record RecipeOptions(Path out, long seed, int pool, int select, int vocab
         MASKED
     }
 
+    /** What makes a candidate hard for selection ({@code --difficulty length|baseline}). */
+    public enum Difficulty {
+        /** Thinking at least as long as its domain's median: s1's "longer traces are harder". */
+        LENGTH,
+        /**
+         * The pretrained model gets the problem wrong: s1's filter by its base model (and a weaker one). Selection
+         * then runs after pretraining, on the candidates the model was run on.
+         */
+        BASELINE
+    }
+
     private static final Set<String> KEYS = Set.of("out", "seed", "pool", "select", "vocab", "dim", "layers",
             "heads", "ffn", "context", "pretrain-steps", "finetune-steps", "batch", "lr", "finetune-lr",
-            "max-tokens", "pretrain-on", "rechecks", "slips", "smoke");
+            "max-tokens", "pretrain-on", "rechecks", "slips", "difficulty", "baseline-problems", "smoke");
 
     public static RecipeOptions defaults(Path out) {
         return new RecipeOptions(out, 1, 20_000, 1_000, 512, new RandomModelWriter.Spec(128, 4, 4, 4, 384, 512, 512),
-                5000, 150, 32, 2e-3f, 5e-4f, 320, PretrainOn.ALL, TraceGenerator.Rechecks.COLUMNS, Slips.LEARNED);
+                5000, 150, 32, 2e-3f, 5e-4f, 320, PretrainOn.ALL, TraceGenerator.Rechecks.COLUMNS, Slips.LEARNED,
+                Difficulty.LENGTH, 4000);
     }
 
     /** A few seconds of everything, for the CI smoke test. */
     public static RecipeOptions smoke(Path out) {
         return new RecipeOptions(out, 1, 300, 40, 300, new RandomModelWriter.Spec(32, 2, 2, 1, 64, 300, 256),
-                25, 10, 8, 3e-3f, 1e-3f, 200, PretrainOn.ALL, TraceGenerator.Rechecks.COLUMNS, Slips.LEARNED);
+                25, 10, 8, 3e-3f, 1e-3f, 200, PretrainOn.ALL, TraceGenerator.Rechecks.COLUMNS, Slips.LEARNED,
+                Difficulty.LENGTH, 30);
     }
 
     /** {@code --key value} pairs over {@link #defaults} (or {@link #smoke} with {@code --smoke true}). */
@@ -95,7 +119,8 @@ public record RecipeOptions(Path out, long seed, int pool, int select, int vocab
                 choice(values, "pretrain-on", base.pretrainOn()),
                 values.containsKey("rechecks") ? TraceGenerator.Rechecks.parse(values.get("rechecks"))
                         : base.rechecks(),
-                choice(values, "slips", base.slips()));
+                choice(values, "slips", base.slips()), choice(values, "difficulty", base.difficulty()),
+                integer(values, "baseline-problems", base.baselineProblems()));
     }
 
     /**

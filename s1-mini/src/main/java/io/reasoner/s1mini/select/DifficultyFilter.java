@@ -11,7 +11,8 @@ import java.util.Objects;
  * s1's second criterion, difficulty: s1 dropped questions that weaker models (Qwen2.5 7B and 32B) answered
  * correctly, and took longer traces as harder. Here a candidate is hard if a weaker {@link Baseline} gets its
  * problem wrong, or if its thinking is at least as long as the given quantile of its domain's thinking lengths
- * (per domain, since domains differ in how much writing a step takes).
+ * (per domain, since domains differ in how much writing a step takes). {@link #byLength} and {@link #byBaseline}
+ * use one criterion alone.
  */
 public final class DifficultyFilter {
 
@@ -28,21 +29,37 @@ public final class DifficultyFilter {
 
     private final Baseline baseline;
     private final double lengthQuantile;
+    private final boolean byLength;
 
     /** @param lengthQuantile in [0, 1]: 0.5 keeps traces at least as long as their domain's median */
     public DifficultyFilter(Baseline baseline, double lengthQuantile) {
+        this(baseline, lengthQuantile, true);
+    }
+
+    private DifficultyFilter(Baseline baseline, double lengthQuantile, boolean byLength) {
         this.baseline = Objects.requireNonNull(baseline, "baseline");
         if (!(lengthQuantile >= 0 && lengthQuantile <= 1)) {
             throw new IllegalArgumentException("lengthQuantile must be in [0, 1], was " + lengthQuantile);
         }
         this.lengthQuantile = lengthQuantile;
+        this.byLength = byLength;
+    }
+
+    /** Hard if the thinking is at least as long as {@code lengthQuantile} of its domain's; no baseline. */
+    public static DifficultyFilter byLength(double lengthQuantile) {
+        return new DifficultyFilter(Baseline.none(), lengthQuantile);
+    }
+
+    /** Hard only if {@code baseline} gets the problem wrong, whatever the trace's length (s1's model filter). */
+    public static DifficultyFilter byBaseline(Baseline baseline) {
+        return new DifficultyFilter(baseline, 1, false);
     }
 
     public List<Candidate> apply(List<Candidate> candidates) {
         Map<String, Integer> thresholds = thresholds(candidates);
         List<Candidate> hard = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            boolean longTrace = candidate.thinkingTokens() >= thresholds.get(candidate.domain());
+            boolean longTrace = byLength && candidate.thinkingTokens() >= thresholds.get(candidate.domain());
             if (longTrace || !baseline.solves(candidate.trace().problem())) {
                 hard.add(candidate);
             }

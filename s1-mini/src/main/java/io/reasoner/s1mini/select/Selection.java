@@ -33,14 +33,20 @@ public record Selection(List<Candidate> pool, List<Candidate> quality, List<Cand
         if (size < 1) {
             throw new IllegalArgumentException("size must be >= 1, was " + size);
         }
-        List<Candidate> pool = new ArrayList<>(traces.size());
-        for (Trace trace : traces) {
-            pool.add(new Candidate(trace, thinkingTokens(trace, tokenizer)));
-        }
+        List<Candidate> pool = candidates(traces, tokenizer);
         List<Candidate> quality = QualityFilter.apply(pool);
         List<Candidate> hard = difficulty.apply(quality);
         List<Candidate> curated = DiversitySampler.sample(hard, size, random);
         return new Selection(pool, quality, hard, curated, uniform(pool, curated.size(), random));
+    }
+
+    /** Every trace with its thinking tokens counted by {@code tokenizer}, in order. */
+    public static List<Candidate> candidates(List<Trace> traces, Tokenizer tokenizer) {
+        List<Candidate> pool = new ArrayList<>(traces.size());
+        for (Trace trace : traces) {
+            pool.add(new Candidate(trace, thinkingTokens(trace, tokenizer)));
+        }
+        return pool;
     }
 
     /** Tokens of the thinking where the trace parses, else of the whole completion. */
@@ -51,7 +57,7 @@ public record Selection(List<Candidate> pool, List<Candidate> quality, List<Cand
     }
 
     /** {@code size} distinct candidates drawn uniformly (a partial Fisher-Yates shuffle). */
-    static List<Candidate> uniform(List<Candidate> pool, int size, RandomGenerator random) {
+    public static List<Candidate> uniform(List<Candidate> pool, int size, RandomGenerator random) {
         List<Candidate> copy = new ArrayList<>(pool);
         int n = Math.min(size, copy.size());
         for (int i = 0; i < n; i++) {

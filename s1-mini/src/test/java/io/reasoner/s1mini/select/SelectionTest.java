@@ -70,6 +70,24 @@ class SelectionTest {
     }
 
     @Test
+    void byBaseline_keepsExactlyWhatTheBaselineGetsWrong_shortOrLong() {
+        DifficultyFilter failures = DifficultyFilter.byBaseline(p -> !p.domain().equals("list"));
+
+        List<Candidate> hard = failures.apply(selection.quality());
+
+        List<Candidate> lists = selection.quality().stream().filter(c -> c.domain().equals("list")).toList();
+        assertThat(hard).isNotEmpty().containsExactlyElementsOf(lists);
+        Map<String, Integer> thresholds = difficulty.thresholds(selection.quality());
+        assertThat(hard).anyMatch(c -> c.thinkingTokens() < thresholds.get(c.domain()));
+    }
+
+    @Test
+    void byLength_isTheLengthCriterionWithNoBaseline() {
+        assertThat(DifficultyFilter.byLength(0.5).apply(selection.quality()))
+                .containsExactlyElementsOf(selection.hard());
+    }
+
+    @Test
     void diversity_spreadsTheCuratedSetOverDomainsAndDifficulties() {
         SetStats curated = SetStats.of("curated", selection.curated());
         assertThat(selection.curated()).hasSize(100);
