@@ -50,6 +50,8 @@ public final class Recipe {
     public static final String CURATED_MODEL = "s1-mini.gguf";
     public static final String RANDOM_MODEL = "s1-mini-random.gguf";
     public static final String POOL_FILE = "pool-questions.txt";
+    /** The pretraining options the base model was made with ({@link RecipeOptions#pretrainingKey}). */
+    public static final String BASE_KEY = "s1-mini-base.options";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     /**
@@ -102,15 +104,10 @@ public final class Recipe {
         RandomModelWriter.Spec spec = new RandomModelWriter.Spec(s.dim(), s.layers(), s.heads(), s.kvHeads(), s.ffn(),
                 vocabulary.size(), s.context());
         report.put("parameters", spec.parameters());
-        try (TrainableTransformer model = TrainableTransformer.initialize(spec, initRandom)) {
-            List<Trace> pretrainPool = options.pretrainOn() == RecipeOptions.PretrainOn.ALL ? pool : easierHalf(pool);
-            report.put("pretrain-on", options.pretrainOn().name().toLowerCase(Locale.ROOT));
-            report.put("pretrain-traces", pretrainPool.size());
-            List<TrainingExample> pretraining = examples(pretrainPool, vocabulary, false);
-            report.put("pretrain", stage("pretrain", model, pretraining,
-                    new TrainingConfig(options.pretrainSteps(), options.batch(), options.learningRate(),
-                            Math.max(1, options.pretrainSteps() / 20), 0.01f, 1f, options.seed())));
-            GgufExport.write(model, vocabulary, "s1-mini-base", out.resolve(BASE_MODEL));
+        if (options.reuseBase()) {
+            report.put("pretrain", reusedBase());
+        } else {
+            report.put("pretrain", pretrain(pool, vocabulary, spec, initRandom, report));
         }
         report.put("difficulty", options.difficulty().name().toLowerCase(Locale.ROOT));
         Selection selection = byLength ? lengthSelection
@@ -126,6 +123,38 @@ public final class Recipe {
         log.printf("done in %.0f s: %s (%d bytes)%n", seconds(start), out.resolve(CURATED_MODEL),
                 Files.size(out.resolve(CURATED_MODEL)));
         return report;
+    }
+
+    private Map<String, Object> pretrain(List<Trace> pool, S1Vocabulary vocabulary, RandomModelWriter.Spec spec,
+                                         SplittableRandom initRandom, Map<String, Object> report) throws IOException {
+        try (TrainableTransformer model = TrainableTransformer.initialize(spec, initRandom)) {
+            List<Trace> pretrainPool = options.pretrainOn() == RecipeOptions.PretrainOn.ALL ? pool : easierHalf(pool);
+            report.put("pretrain-on", options.pretrainOn().name().toLowerCase(Locale.ROOT));
+            report.put("pretrain-traces", pretrainPool.size());
+            List<TrainingExample> pretraining = examples(pretrainPool, vocabulary, false);
+            Map<String, Object> stage = stage("pretrain", model, pretraining,
+                    new TrainingConfig(options.pretrainSteps(), options.batch(), options.learningRate(),
+                            Math.max(1, options.pretrainSteps() / 20), 0.01f, 1f, options.seed()));
+            GgufExport.write(model, vocabulary, "s1-mini-base", options.out().resolve(BASE_MODEL));
+            Files.writeString(options.out().resolve(BASE_KEY), options.pretrainingKey() + "\n");
+            return stage;
+        }
+    }
+
+    /** {@code --reuse-base true}: the base model in {@code out}, if the options it was pretrained with are these. */
+    private Map<String, Object> reusedBase() throws IOException {
+        Path key = options.out().resolve(BASE_KEY);
+        if (!Files.isRegularFile(key) || !Files.isRegularFile(options.out().resolve(BASE_MODEL))) {
+            throw new IllegalStateException("--reuse-base true needs " + BASE_MODEL + " and " + BASE_KEY + " in "
+                    + options.out() + " from an earlier run; run without --reuse-base first");
+        }
+        String made = Files.readString(key).strip();
+        if (!made.equals(options.pretrainingKey())) {
+            throw new IllegalStateException("--reuse-base true, but " + BASE_MODEL + " in " + options.out()
+                    + " was pretrained with [" + made + "], not [" + options.pretrainingKey() + "]");
+        }
+        log.printf("pretrain: reusing %s (%s)%n", options.out().resolve(BASE_MODEL), made);
+        return Map.of("reused", true, "key", made);
     }
 
     private Selection select(List<Trace> pool, S1Vocabulary vocabulary, DifficultyFilter difficulty,

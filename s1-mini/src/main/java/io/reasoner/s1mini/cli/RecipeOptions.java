@@ -27,12 +27,15 @@ import java.util.StringJoiner;
  * @param baselineProblems with {@code --difficulty baseline}, how many of the quality-filtered candidates, drawn
  *                       uniformly, the pretrained model is run on ({@code --baseline-problems}); only those can be
  *                       selected
+ * @param reuseBase      take the pretrained model already in {@code out} instead of pretraining again
+ *                       ({@code --reuse-base true}), for runs that change only selection or fine-tuning; refused
+ *                       unless it was made with the same {@link #pretrainingKey}
  */
 public record RecipeOptions(Path out, long seed, int pool, int select, int vocab, RandomModelWriter.Spec spec,
                             int pretrainSteps, int finetuneSteps, int batch, float learningRate,
                             float finetuneLearningRate, int maxTokens, PretrainOn pretrainOn,
                             TraceGenerator.Rechecks rechecks, Slips slips, Difficulty difficulty,
-                            int baselineProblems) {
+                            int baselineProblems, boolean reuseBase) {
 
     public RecipeOptions {
         if (baselineProblems < 1) {
@@ -75,19 +78,19 @@ public record RecipeOptions(Path out, long seed, int pool, int select, int vocab
 
     private static final Set<String> KEYS = Set.of("out", "seed", "pool", "select", "vocab", "dim", "layers",
             "heads", "ffn", "context", "pretrain-steps", "finetune-steps", "batch", "lr", "finetune-lr",
-            "max-tokens", "pretrain-on", "rechecks", "slips", "difficulty", "baseline-problems", "smoke");
+            "max-tokens", "pretrain-on", "rechecks", "slips", "difficulty", "baseline-problems", "reuse-base", "smoke");
 
     public static RecipeOptions defaults(Path out) {
         return new RecipeOptions(out, 1, 20_000, 1_000, 512, new RandomModelWriter.Spec(128, 4, 4, 4, 384, 512, 512),
                 5000, 150, 32, 2e-3f, 5e-4f, 320, PretrainOn.ALL, TraceGenerator.Rechecks.COLUMNS, Slips.LEARNED,
-                Difficulty.LENGTH, 4000);
+                Difficulty.LENGTH, 4000, false);
     }
 
     /** A few seconds of everything, for the CI smoke test. */
     public static RecipeOptions smoke(Path out) {
         return new RecipeOptions(out, 1, 300, 40, 300, new RandomModelWriter.Spec(32, 2, 2, 1, 64, 300, 256),
                 25, 10, 8, 3e-3f, 1e-3f, 200, PretrainOn.ALL, TraceGenerator.Rechecks.COLUMNS, Slips.LEARNED,
-                Difficulty.LENGTH, 30);
+                Difficulty.LENGTH, 30, false);
     }
 
     /** {@code --key value} pairs over {@link #defaults} (or {@link #smoke} with {@code --smoke true}). */
@@ -120,7 +123,18 @@ public record RecipeOptions(Path out, long seed, int pool, int select, int vocab
                 values.containsKey("rechecks") ? TraceGenerator.Rechecks.parse(values.get("rechecks"))
                         : base.rechecks(),
                 choice(values, "slips", base.slips()), choice(values, "difficulty", base.difficulty()),
-                integer(values, "baseline-problems", base.baselineProblems()));
+                integer(values, "baseline-problems", base.baselineProblems()),
+                Boolean.parseBoolean(values.getOrDefault("reuse-base", Boolean.toString(base.reuseBase()))));
+    }
+
+    /**
+     * Every option the pretrained model depends on (the pool, the tokenizer, the model and its pretraining), and
+     * none it does not (selection, fine-tuning): two runs with the same key pretrain the same model.
+     */
+    public String pretrainingKey() {
+        return String.format(Locale.ROOT, "seed=%d pool=%d vocab=%d spec=%s pretrain-steps=%d batch=%d lr=%s "
+                        + "max-tokens=%d pretrain-on=%s rechecks=%s slips=%s", seed, pool, vocab, spec, pretrainSteps,
+                batch, learningRate, maxTokens, pretrainOn, rechecks, slips);
     }
 
     /**

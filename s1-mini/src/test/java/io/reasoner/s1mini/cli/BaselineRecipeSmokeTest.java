@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,13 +47,31 @@ class BaselineRecipeSmokeTest {
     }
 
     @Test
-    void difficulty_isParsedAndChecked_lengthByDefault() {
-        assertThat(RecipeOptions.parse(new String[0]).difficulty()).isEqualTo(RecipeOptions.Difficulty.LENGTH);
-        assertThat(RecipeOptions.parse(new String[] {"--difficulty", "baseline"}).difficulty())
-                .isEqualTo(RecipeOptions.Difficulty.BASELINE);
-        assertThatThrownBy(() -> RecipeOptions.parse(
-                new String[] {"--difficulty", "model"})).hasMessage("--difficulty must be length or baseline, was model");
-        assertThatThrownBy(() -> RecipeOptions.parse(
-                new String[] {"--baseline-problems", "0"})).hasMessage("--baseline-problems must be >= 1, was 0");
+    @SuppressWarnings("unchecked")
+    void reuseBase_skipsPretrainingForTheSameKey_andRefusesAnother() throws IOException {
+        String out = dir.toString();
+        run("--smoke", "true", "--out", out);
+        byte[] base = Files.readAllBytes(dir.resolve(Recipe.BASE_MODEL));
+
+        Map<String, Object> report = run("--smoke", "true", "--out", out, "--reuse-base", "true",
+                "--finetune-steps", "3", "--difficulty", "baseline", "--baseline-problems", "10");
+
+        assertThat((Map<String, Object>) report.get("pretrain")).containsEntry("reused", true);
+        assertThat(Files.readAllBytes(dir.resolve(Recipe.BASE_MODEL))).isEqualTo(base);
+        assertThat((Map<String, Object>) report.get("finetune-curated")).containsEntry("steps", 3);
+        assertThatThrownBy(() -> run("--smoke", "true", "--out", out, "--reuse-base", "true", "--pool", "301"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("pool=300")
+                .hasMessageContaining("pool=301");
+    }
+
+    @Test
+    void reuseBase_withNoEarlierRun_isRefused() {
+        assertThatThrownBy(() -> run("--smoke", "true", "--out", dir.toString(), "--reuse-base", "true"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("run without --reuse-base first");
+    }
+
+    private static Map<String, Object> run(String... args) throws IOException {
+        return new Recipe(RecipeOptions.parse(args), new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), false).run();
     }
 }

@@ -45,6 +45,17 @@ class RecipeOptionsTest {
     }
 
     @Test
+    void difficulty_isParsedAndChecked_lengthByDefault() {
+        assertThat(RecipeOptions.parse(new String[0]).difficulty()).isEqualTo(RecipeOptions.Difficulty.LENGTH);
+        assertThat(RecipeOptions.parse(new String[] {"--difficulty", "baseline"}).difficulty())
+                .isEqualTo(RecipeOptions.Difficulty.BASELINE);
+        assertThatThrownBy(() -> RecipeOptions.parse(
+                new String[] {"--difficulty", "model"})).hasMessage("--difficulty must be length or baseline, was model");
+        assertThatThrownBy(() -> RecipeOptions.parse(
+                new String[] {"--baseline-problems", "0"})).hasMessage("--baseline-problems must be >= 1, was 0");
+    }
+
+    @Test
     void easierHalf_keepsEachDomainsLowerLevelsOnly_andAllOfThem() {
         List<Trace> pool = new PoolGenerator(Domains.all(), Recipe.TEACHER).generate(2000, new SplittableRandom(2));
 
