@@ -82,15 +82,15 @@ public record RecipeOptions(Path out, long seed, int pool, int select, int vocab
 
     public static RecipeOptions defaults(Path out) {
         return new RecipeOptions(out, 1, 20_000, 1_000, 512, new RandomModelWriter.Spec(128, 4, 4, 4, 384, 512, 512),
-                5000, 150, 32, 2e-3f, 5e-4f, 320, PretrainOn.ALL, TraceGenerator.Rechecks.COLUMNS, Slips.LEARNED,
-                Difficulty.LENGTH, 4000, false);
+                5000, 150, 32, 2e-3f, 1e-4f, 320, PretrainOn.ALL, TraceGenerator.Rechecks.COLUMNS, Slips.LEARNED,
+                Difficulty.BASELINE, 4000, false);
     }
 
     /** A few seconds of everything, for the CI smoke test. */
     public static RecipeOptions smoke(Path out) {
         return new RecipeOptions(out, 1, 300, 40, 300, new RandomModelWriter.Spec(32, 2, 2, 1, 64, 300, 256),
                 25, 10, 8, 3e-3f, 1e-3f, 200, PretrainOn.ALL, TraceGenerator.Rechecks.COLUMNS, Slips.LEARNED,
-                Difficulty.LENGTH, 30, false);
+                Difficulty.BASELINE, 30, false);
     }
 
     /** {@code --key value} pairs over {@link #defaults} (or {@link #smoke} with {@code --smoke true}). */

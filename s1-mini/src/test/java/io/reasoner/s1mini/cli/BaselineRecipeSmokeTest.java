@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The smoke recipe with {@code --difficulty baseline}: the pretrained model is run over a sample of the candidates,
- * and the curated set comes from the problems it got wrong only.
+ * The smoke recipe with {@code --difficulty baseline} (the default): the pretrained model is run over a sample of
+ * the candidates, and the curated set comes from the problems it got wrong only; and {@code --reuse-base}.
  */
 class BaselineRecipeSmokeTest {
 
@@ -54,11 +54,12 @@ class BaselineRecipeSmokeTest {
         byte[] base = Files.readAllBytes(dir.resolve(Recipe.BASE_MODEL));
 
         Map<String, Object> report = run("--smoke", "true", "--out", out, "--reuse-base", "true",
-                "--finetune-steps", "3", "--difficulty", "baseline", "--baseline-problems", "10");
+                "--finetune-steps", "3", "--difficulty", "length");
 
         assertThat((Map<String, Object>) report.get("pretrain")).containsEntry("reused", true);
         assertThat(Files.readAllBytes(dir.resolve(Recipe.BASE_MODEL))).isEqualTo(base);
         assertThat((Map<String, Object>) report.get("finetune-curated")).containsEntry("steps", 3);
+        assertThat(report).containsEntry("difficulty", "length").doesNotContainKey("baseline");
         assertThatThrownBy(() -> run("--smoke", "true", "--out", out, "--reuse-base", "true", "--pool", "301"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("pool=300")
                 .hasMessageContaining("pool=301");

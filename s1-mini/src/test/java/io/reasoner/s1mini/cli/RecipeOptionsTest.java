@@ -45,10 +45,12 @@ class RecipeOptionsTest {
     }
 
     @Test
-    void difficulty_isParsedAndChecked_lengthByDefault() {
-        assertThat(RecipeOptions.parse(new String[0]).difficulty()).isEqualTo(RecipeOptions.Difficulty.LENGTH);
-        assertThat(RecipeOptions.parse(new String[] {"--difficulty", "baseline"}).difficulty())
+    void difficulty_isParsedAndChecked_baselineByDefault() {
+        assertThat(RecipeOptions.parse(new String[0]).difficulty()).isEqualTo(RecipeOptions.Difficulty.BASELINE);
+        assertThat(RecipeOptions.parse(new String[] {"--smoke", "true"}).difficulty())
                 .isEqualTo(RecipeOptions.Difficulty.BASELINE);
+        assertThat(RecipeOptions.parse(new String[] {"--difficulty", "length"}).difficulty())
+                .isEqualTo(RecipeOptions.Difficulty.LENGTH);
         assertThatThrownBy(() -> RecipeOptions.parse(
                 new String[] {"--difficulty", "model"})).hasMessage("--difficulty must be length or baseline, was model");
         assertThatThrownBy(() -> RecipeOptions.parse(
