@@ -91,10 +91,12 @@ public final class Recipe {
         log.printf("pool: %d traces; tokenizer: %d tokens (%.1f s)%n", pool.size(), vocabulary.size(),
                 seconds(start));
 
+        // Tokenized once: the baseline draws its problems from these, and selection filters them.
+        List<Candidate> candidates = Selection.candidates(pool, vocabulary.tokenizer());
         boolean byLength = options.difficulty() == RecipeOptions.Difficulty.LENGTH;
         // By length, selection needs no model and is made first, so a bad pool shows before half an hour of training.
         Selection lengthSelection = byLength
-                ? select(pool, vocabulary, DifficultyFilter.byLength(LENGTH_QUANTILE), selectRandom) : null;
+                ? select(candidates, DifficultyFilter.byLength(LENGTH_QUANTILE), selectRandom) : null;
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("options", options.toString());
@@ -111,8 +113,8 @@ public final class Recipe {
         }
         report.put("difficulty", options.difficulty().name().toLowerCase(Locale.ROOT));
         Selection selection = byLength ? lengthSelection
-                : select(pool, vocabulary, DifficultyFilter.byBaseline(baseline(pool, vocabulary, selectRandom,
-                        report)), selectRandom);
+                : select(candidates, DifficultyFilter.byBaseline(baseline(candidates, selectRandom, report)),
+                        selectRandom);
         report.put("selected", Map.of("quality", selection.quality().size(), "hard", selection.hard().size(),
                 "curated", selection.curated().size(), "random", selection.random().size()));
         report.put("finetune-curated", finetune(selection.curated(), vocabulary, CURATED_MODEL, "s1-mini"));
@@ -157,9 +159,9 @@ public final class Recipe {
         return Map.of("reused", true, "key", made);
     }
 
-    private Selection select(List<Trace> pool, S1Vocabulary vocabulary, DifficultyFilter difficulty,
-                             SplittableRandom random) throws IOException {
-        Selection selection = Selection.run(pool, vocabulary.tokenizer(), options.select(), difficulty, random);
+    private Selection select(List<Candidate> candidates, DifficultyFilter difficulty, SplittableRandom random)
+            throws IOException {
+        Selection selection = Selection.of(candidates, options.select(), difficulty, random);
         SelectionReport.write(selection, options.out().resolve("selection-stats.json"),
                 options.out().resolve("selection-stats.md"));
         log.printf("selection: pool %d -> quality %d -> difficulty %d -> curated %d (random %d)%n",
@@ -172,9 +174,9 @@ public final class Recipe {
      * The pretrained model run once, greedy, at the evaluation's generous cap, on {@link RecipeOptions#baselineProblems}
      * quality-filtered candidates drawn uniformly: the problems it gets wrong are the hard ones.
      */
-    private ModelBaseline baseline(List<Trace> pool, S1Vocabulary vocabulary, SplittableRandom random,
-                                   Map<String, Object> report) throws IOException {
-        List<Candidate> quality = QualityFilter.apply(Selection.candidates(pool, vocabulary.tokenizer()));
+    private ModelBaseline baseline(List<Candidate> candidates, SplittableRandom random, Map<String, Object> report)
+            throws IOException {
+        List<Candidate> quality = QualityFilter.apply(candidates);
         List<Problem> problems = Selection.uniform(quality, options.baselineProblems(), random).stream()
                 .map(c -> c.trace().problem()).toList();
         long start = System.nanoTime();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * s1's second criterion, difficulty: s1 dropped questions that weaker models (Qwen2.5 7B and 32B) answered
@@ -28,21 +29,20 @@ public final class DifficultyFilter {
     }
 
     private final Baseline baseline;
-    private final double lengthQuantile;
-    private final boolean byLength;
+    /** Empty when length is no criterion ({@link #byBaseline}). */
+    private final OptionalDouble lengthQuantile;
 
     /** @param lengthQuantile in [0, 1]: 0.5 keeps traces at least as long as their domain's median */
     public DifficultyFilter(Baseline baseline, double lengthQuantile) {
-        this(baseline, lengthQuantile, true);
-    }
-
-    private DifficultyFilter(Baseline baseline, double lengthQuantile, boolean byLength) {
-        this.baseline = Objects.requireNonNull(baseline, "baseline");
+        this(baseline, OptionalDouble.of(lengthQuantile));
         if (!(lengthQuantile >= 0 && lengthQuantile <= 1)) {
             throw new IllegalArgumentException("lengthQuantile must be in [0, 1], was " + lengthQuantile);
         }
+    }
+
+    private DifficultyFilter(Baseline baseline, OptionalDouble lengthQuantile) {
+        this.baseline = Objects.requireNonNull(baseline, "baseline");
         this.lengthQuantile = lengthQuantile;
-        this.byLength = byLength;
     }
 
     /** Hard if the thinking is at least as long as {@code lengthQuantile} of its domain's; no baseline. */
@@ -52,14 +52,16 @@ public final class DifficultyFilter {
 
     /** Hard only if {@code baseline} gets the problem wrong, whatever the trace's length (s1's model filter). */
     public static DifficultyFilter byBaseline(Baseline baseline) {
-        return new DifficultyFilter(baseline, 1, false);
+        return new DifficultyFilter(baseline, OptionalDouble.empty());
     }
 
     public List<Candidate> apply(List<Candidate> candidates) {
-        Map<String, Integer> thresholds = thresholds(candidates);
+        // With no length criterion no domain has a threshold, so no trace counts as long.
+        Map<String, Integer> thresholds = lengthQuantile.isPresent() ? thresholds(candidates) : Map.of();
         List<Candidate> hard = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            boolean longTrace = byLength && candidate.thinkingTokens() >= thresholds.get(candidate.domain());
+            Integer threshold = thresholds.get(candidate.domain());
+            boolean longTrace = threshold != null && candidate.thinkingTokens() >= threshold;
             if (longTrace || !baseline.solves(candidate.trace().problem())) {
                 hard.add(candidate);
             }
@@ -67,8 +69,9 @@ public final class DifficultyFilter {
         return hard;
     }
 
-    /** Per domain, the thinking length at {@code lengthQuantile} (nearest rank). */
+    /** Per domain, the thinking length at {@code lengthQuantile} (nearest rank); only for a length criterion. */
     Map<String, Integer> thresholds(List<Candidate> candidates) {
+        double quantile = lengthQuantile.orElseThrow();
         Map<String, List<Integer>> lengths = new HashMap<>();
         for (Candidate candidate : candidates) {
             lengths.computeIfAbsent(candidate.domain(), d -> new ArrayList<>()).add(candidate.thinkingTokens());
@@ -76,7 +79,7 @@ public final class DifficultyFilter {
         Map<String, Integer> thresholds = new HashMap<>();
         lengths.forEach((domain, values) -> {
             values.sort(null);
-            int rank = (int) Math.ceil(lengthQuantile * values.size()) - 1;
+            int rank = (int) Math.ceil(quantile * values.size()) - 1;
             thresholds.put(domain, values.get(Math.max(0, Math.min(values.size() - 1, rank))));
         });
         return thresholds;

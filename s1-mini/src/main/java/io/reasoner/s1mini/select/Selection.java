@@ -30,10 +30,14 @@ public record Selection(List<Candidate> pool, List<Candidate> quality, List<Cand
     public static Selection run(List<Trace> traces, Tokenizer tokenizer, int size, DifficultyFilter difficulty,
                                 RandomGenerator random) {
         Objects.requireNonNull(tokenizer, "tokenizer");
+        return of(candidates(traces, tokenizer), size, difficulty, random);
+    }
+
+    /** As {@link #run}, over candidates already counted by {@link #candidates}. */
+    public static Selection of(List<Candidate> pool, int size, DifficultyFilter difficulty, RandomGenerator random) {
         if (size < 1) {
             throw new IllegalArgumentException("size must be >= 1, was " + size);
         }
-        List<Candidate> pool = candidates(traces, tokenizer);
         List<Candidate> quality = QualityFilter.apply(pool);
         List<Candidate> hard = difficulty.apply(quality);
         List<Candidate> curated = DiversitySampler.sample(hard, size, random);
